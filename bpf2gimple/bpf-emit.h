@@ -1,0 +1,56 @@
+/* bpf-emit.h - lower a verified BPF hook into GIMPLE.
+
+   The only code that builds GIMPLE from BPF.  Include after GCC's plugin
+   headers (gcc-plugin.h, tree.h, gimple.h, gimple-iterator.h, ...).  */
+
+#ifndef BPFINST_BPF_EMIT_H
+#define BPFINST_BPF_EMIT_H
+
+#include "bpf-prog.h"
+
+/* What the emitter needs to know about one instrumented operation.  */
+struct bpfi_operands
+{
+  /* Values passed in R1..R5: GIMPLE operands (SSA names or constants) of
+     integral, boolean, enumeral or pointer type.  Each is zero-extended (or
+     truncated) to 64 bits.  */
+  unsigned nargs;
+  tree args[5];
+  /* Tags of operands 1..3 (64-bit unsigned values), NULL_TREE for 0.  */
+  tree tags[3];
+  /* bit_width_res () and bit_width1/2/3 ().  */
+  unsigned width_res;
+  unsigned width[3];
+  /* condition () (a condition_op_t), and condition_result (): a value of
+     integral or boolean type, or NULL_TREE when not a comparison.  */
+  int condition;
+  tree condition_result;
+  /* pseudo_pc ().  */
+  uint64_t pseudo_pc;
+  /* Location given to the emitted statements.  */
+  location_t loc;
+};
+
+/* Set up the emitter for OBJ (once per translation unit).  */
+void bpfi_emit_init (struct bpfi_object *obj);
+
+/* Start instrumenting the current function (cfun).  */
+void bpfi_emit_begin_function (void);
+
+/* Insert the lowering of hook FN in front of the statement at *GSI, with
+   operands OPS.  The hook's control flow becomes new basic blocks between
+   the statements before *GSI and the statement itself; afterwards *GSI
+   still points at that statement (which may now start a new block).
+   Returns the tag the hook gives the operation's result: a 64-bit unsigned
+   value, or NULL_TREE when no path through the hook calls set_tag.  */
+tree bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
+		     const struct bpfi_operands *ops);
+
+/* Finish the current function: returns the TODO flags the pass must
+   return (virtual operands to rename, CFG cleanup, loop fixup).  */
+unsigned int bpfi_emit_end_function (void);
+
+/* The 64-bit unsigned type every BPF register has.  */
+extern tree bpfi_u64_type;
+
+#endif /* BPFINST_BPF_EMIT_H */
