@@ -1,0 +1,3 @@
+#!/bin/sh
+# Loader and verifier checks on objects written by the test itself.
+exec ./tests/test-bpfprog synth

@@ -1,0 +1,1208 @@
+/* Unit tests of the BPF loader and verifier.
+
+   test-bpfprog synth
+     builds small BPF ELF objects in memory and checks loading, verification
+     and every class of error, plus robustness against corrupt input.
+   test-bpfprog fixtures COMPILER DIR
+     checks objects that tests/clang.test or tests/gcc.test compiled from
+     the fixture sources in tests/fixtures into DIR.  */
+
+#define _DEFAULT_SOURCE 1
+
+#include <elf.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bpf-prog.h"
+
+#ifndef EM_BPF
+#define EM_BPF 247
+#endif
+
+static int failures;
+static int checks;
+
+#define CHECK(cond) check_ ((cond), #cond, __FILE__, __LINE__)
+
+static bool
+check_ (bool ok, const char *what, const char *file, int line)
+{
+  checks++;
+  if (!ok)
+    {
+      failures++;
+      fprintf (stderr, "%s:%d: FAIL: %s\n", file, line, what);
+    }
+  return ok;
+}
+
+static bool
+starts_with (const char *s, const char *prefix)
+{
+  return strncmp (s, prefix, strlen (prefix)) == 0;
+}
+
+/* ---------------------------------------------------------------------
+   A minimal writer of BPF relocatable objects.
+
+   Section layout: 0 null, 1 .text, 2 .rel.text, 3 .data, 4 .bss,
+   5 .symtab, 6 .strtab, 7 .shstrtab, and optionally 8 .rel.data.  */
+
+enum { S_NULL, S_TEXT, S_RELTEXT, S_DATA, S_BSS, S_SYMTAB, S_STRTAB,
+       S_SHSTRTAB, S_RELDATA, S_MAX };
+
+struct ob
+{
+  struct bpf_insn text[256];
+  int ntext;
+  char strtab[2048];
+  int strsz;
+  Elf64_Sym syms[128];
+  int nsyms;
+  Elf64_Rel rels[32];
+  int nrels;
+  uint8_t data[32];
+  bool data_rel;		/* emit a .rel.data section */
+  uint16_t machine;
+};
+
+static int
+ob_str (struct ob *o, const char *s)
+{
+  int off = o->strsz;
+  size_t n = strlen (s) + 1;
+  memcpy (o->strtab + o->strsz, s, n);
+  o->strsz += (int) n;
+  return off;
+}
+
+static void
+ob_init (struct ob *o)
+{
+  memset (o, 0, sizeof *o);
+  o->machine = EM_BPF;
+  o->strsz = 1;
+  o->nsyms = 1;
+  /* Section symbols for .text (1) and .data (2).  */
+  o->syms[1].st_info = ELF64_ST_INFO (STB_LOCAL, STT_SECTION);
+  o->syms[1].st_shndx = S_TEXT;
+  o->syms[2].st_info = ELF64_ST_INFO (STB_LOCAL, STT_SECTION);
+  o->syms[2].st_shndx = S_DATA;
+  o->nsyms = 3;
+  for (int i = 0; i < 32; i++)
+    o->data[i] = (uint8_t) (i * 3);
+}
+
+static int
+ob_sym (struct ob *o, const char *name, int bind, int type, int shndx,
+	uint64_t value, uint64_t size)
+{
+  Elf64_Sym *s = &o->syms[o->nsyms];
+  s->st_name = (Elf64_Word) ob_str (o, name);
+  s->st_info = ELF64_ST_INFO (bind, type);
+  s->st_shndx = (Elf64_Section) shndx;
+  s->st_value = value;
+  s->st_size = size;
+  return o->nsyms++;
+}
+
+static int
+ob_func (struct ob *o, const char *name, bool global, int start, int n)
+{
+  return ob_sym (o, name, global ? STB_GLOBAL : STB_LOCAL, STT_FUNC, S_TEXT,
+		 (uint64_t) start * 8, (uint64_t) n * 8);
+}
+
+static void
+ob_rel (struct ob *o, int insn, int sym, int type)
+{
+  o->rels[o->nrels].r_offset = (uint64_t) insn * 8;
+  o->rels[o->nrels].r_info = ELF64_R_INFO ((uint64_t) sym, (uint64_t) type);
+  o->nrels++;
+}
+
+static struct bpf_insn
+mk (uint8_t code, int dst, int src, int off, int imm)
+{
+  struct bpf_insn i;
+  memset (&i, 0, sizeof i);
+  i.code = code;
+  i.dst_reg = (uint8_t) dst & 0xf;
+  i.src_reg = (uint8_t) src & 0xf;
+  i.off = (int16_t) off;
+  i.imm = imm;
+  return i;
+}
+
+static int
+ob_emit (struct ob *o, struct bpf_insn i)
+{
+  o->text[o->ntext] = i;
+  return o->ntext++;
+}
+
+/* ld_imm64 DST, IMM (two slots); returns the index of the first.  */
+static int
+ob_ld64 (struct ob *o, int dst, int imm)
+{
+  int at = ob_emit (o, mk (BPF_LD | BPF_IMM | BPF_DW, dst, 0, 0, imm));
+  ob_emit (o, mk (0, 0, 0, 0, 0));
+  return at;
+}
+
+#define MOV64_K(d, k) mk (BPF_ALU64 | BPF_MOV | BPF_K, d, 0, 0, k)
+#define MOV64_X(d, s) mk (BPF_ALU64 | BPF_MOV | BPF_X, d, s, 0, 0)
+#define ADD64_K(d, k) mk (BPF_ALU64 | BPF_ADD | BPF_K, d, 0, 0, k)
+#define ADD64_X(d, s) mk (BPF_ALU64 | BPF_ADD | BPF_X, d, s, 0, 0)
+#define LDX_DW(d, s, off) mk (BPF_LDX | BPF_MEM | BPF_DW, d, s, off, 0)
+#define STX_DW(d, s, off) mk (BPF_STX | BPF_MEM | BPF_DW, d, s, off, 0)
+#define ST_W(d, off, k) mk (BPF_ST | BPF_MEM | BPF_W, d, 0, off, k)
+#define JEQ_K(d, k, off) mk (BPF_JMP | BPF_JEQ | BPF_K, d, 0, off, k)
+#define JA(off) mk (BPF_JMP | BPF_JA, 0, 0, off, 0)
+#define CALL_REL(imm) mk (BPF_JMP | BPF_CALL, 0, 1, 0, imm)
+#define CALL_SYM() mk (BPF_JMP | BPF_CALL, 0, 1, 0, -1)
+#define EXIT() mk (BPF_JMP | BPF_EXIT, 0, 0, 0, 0)
+
+struct buf
+{
+  uint8_t *p;
+  size_t len, cap;
+};
+
+static size_t
+buf_put (struct buf *b, const void *p, size_t n, size_t align)
+{
+  while (b->len % align)
+    b->len++;
+  if (b->len + n > b->cap)
+    {
+      b->cap = (b->len + n) * 2 + 256;
+      b->p = realloc (b->p, b->cap);
+    }
+  size_t off = b->len;
+  if (n)
+    memcpy (b->p + off, p, n);
+  b->len += n;
+  return off;
+}
+
+/* Serialize O; returns a malloc'ed buffer and its size in *LEN.  */
+static uint8_t *
+ob_build (struct ob *o, size_t *len)
+{
+  struct buf b = { calloc (1, 256), 0, 256 };
+  Elf64_Ehdr eh;
+  memset (&eh, 0, sizeof eh);
+  buf_put (&b, &eh, sizeof eh, 1);
+  memset (b.p, 0, sizeof eh);
+
+  Elf64_Shdr sh[S_MAX];
+  memset (sh, 0, sizeof sh);
+  char shstr[256];
+  int shstrsz = 1;
+  shstr[0] = 0;
+  static const char *const names[S_MAX] = {
+    "", ".text", ".rel.text", ".data", ".bss", ".symtab", ".strtab",
+    ".shstrtab", ".rel.data"
+  };
+  int nsec = o->data_rel ? S_MAX : S_RELDATA;
+  for (int i = 1; i < nsec; i++)
+    {
+      sh[i].sh_name = (Elf64_Word) shstrsz;
+      strcpy (shstr + shstrsz, names[i]);
+      shstrsz += (int) strlen (names[i]) + 1;
+    }
+
+  sh[S_TEXT].sh_type = SHT_PROGBITS;
+  sh[S_TEXT].sh_flags = SHF_ALLOC | SHF_EXECINSTR;
+  sh[S_TEXT].sh_addralign = 8;
+  sh[S_TEXT].sh_size = (uint64_t) o->ntext * 8;
+  sh[S_TEXT].sh_offset = buf_put (&b, o->text, sh[S_TEXT].sh_size, 8);
+
+  sh[S_RELTEXT].sh_type = SHT_REL;
+  sh[S_RELTEXT].sh_link = S_SYMTAB;
+  sh[S_RELTEXT].sh_info = S_TEXT;
+  sh[S_RELTEXT].sh_entsize = sizeof (Elf64_Rel);
+  sh[S_RELTEXT].sh_addralign = 8;
+  sh[S_RELTEXT].sh_size = (uint64_t) o->nrels * sizeof (Elf64_Rel);
+  sh[S_RELTEXT].sh_offset = buf_put (&b, o->rels, sh[S_RELTEXT].sh_size, 8);
+
+  sh[S_DATA].sh_type = SHT_PROGBITS;
+  sh[S_DATA].sh_flags = SHF_ALLOC | SHF_WRITE;
+  sh[S_DATA].sh_addralign = 8;
+  sh[S_DATA].sh_size = sizeof o->data;
+  sh[S_DATA].sh_offset = buf_put (&b, o->data, sizeof o->data, 8);
+
+  sh[S_BSS].sh_type = SHT_NOBITS;
+  sh[S_BSS].sh_flags = SHF_ALLOC | SHF_WRITE;
+  sh[S_BSS].sh_addralign = 16;
+  sh[S_BSS].sh_size = 16;
+  sh[S_BSS].sh_offset = b.len;
+
+  sh[S_SYMTAB].sh_type = SHT_SYMTAB;
+  sh[S_SYMTAB].sh_link = S_STRTAB;
+  sh[S_SYMTAB].sh_info = (Elf64_Word) o->nsyms;
+  sh[S_SYMTAB].sh_entsize = sizeof (Elf64_Sym);
+  sh[S_SYMTAB].sh_addralign = 8;
+  sh[S_SYMTAB].sh_size = (uint64_t) o->nsyms * sizeof (Elf64_Sym);
+  sh[S_SYMTAB].sh_offset = buf_put (&b, o->syms, sh[S_SYMTAB].sh_size, 8);
+
+  sh[S_STRTAB].sh_type = SHT_STRTAB;
+  sh[S_STRTAB].sh_addralign = 1;
+  sh[S_STRTAB].sh_size = (uint64_t) o->strsz;
+  sh[S_STRTAB].sh_offset = buf_put (&b, o->strtab, (size_t) o->strsz, 1);
+
+  sh[S_SHSTRTAB].sh_type = SHT_STRTAB;
+  sh[S_SHSTRTAB].sh_addralign = 1;
+  sh[S_SHSTRTAB].sh_size = (uint64_t) shstrsz;
+  sh[S_SHSTRTAB].sh_offset = buf_put (&b, shstr, (size_t) shstrsz, 1);
+
+  if (o->data_rel)
+    {
+      Elf64_Rel r;
+      r.r_offset = 0;
+      r.r_info = ELF64_R_INFO (2, 2);
+      sh[S_RELDATA].sh_type = SHT_REL;
+      sh[S_RELDATA].sh_link = S_SYMTAB;
+      sh[S_RELDATA].sh_info = S_DATA;
+      sh[S_RELDATA].sh_entsize = sizeof (Elf64_Rel);
+      sh[S_RELDATA].sh_addralign = 8;
+      sh[S_RELDATA].sh_size = sizeof r;
+      sh[S_RELDATA].sh_offset = buf_put (&b, &r, sizeof r, 8);
+    }
+
+  size_t shoff = buf_put (&b, sh, (size_t) nsec * sizeof (Elf64_Shdr), 8);
+
+  memcpy (eh.e_ident, ELFMAG, SELFMAG);
+  eh.e_ident[EI_CLASS] = ELFCLASS64;
+  eh.e_ident[EI_DATA] = ELFDATA2LSB;
+  eh.e_ident[EI_VERSION] = EV_CURRENT;
+  eh.e_type = ET_REL;
+  eh.e_machine = o->machine;
+  eh.e_version = EV_CURRENT;
+  eh.e_shoff = shoff;
+  eh.e_ehsize = sizeof eh;
+  eh.e_shentsize = sizeof (Elf64_Shdr);
+  eh.e_shnum = (Elf64_Half) nsec;
+  eh.e_shstrndx = S_SHSTRTAB;
+  memcpy (b.p, &eh, sizeof eh);
+  *len = b.len;
+  return b.p;
+}
+
+/* Load (and if that works, verify) O.  Returns the first failing status;
+   *ERR holds its message.  */
+static int
+ob_try (struct ob *o, struct bpfi_error *err, struct bpfi_object **keep)
+{
+  size_t len;
+  uint8_t *p = ob_build (o, &len);
+  struct bpfi_object *obj = NULL;
+  int ret = bpfi_object_load_mem (p, len, "synth.o", &obj, err);
+  free (p);
+  if (ret == 0)
+    {
+      CHECK (obj != NULL);
+      ret = bpfi_object_verify (obj, err);
+    }
+  if (keep != NULL && ret == 0)
+    *keep = obj;
+  else
+    bpfi_object_free (obj);
+  return ret;
+}
+
+static void
+expect_error (struct ob *o, const char *prefix, const char *func, long insn,
+	      int line)
+{
+  struct bpfi_error err;
+  int ret = ob_try (o, &err, NULL);
+  checks++;
+  bool ok = ret == -EINVAL && starts_with (err.msg, prefix)
+    && (func == NULL || strcmp (err.func, func) == 0)
+    && (insn == -2 || err.insn == insn);
+  if (!ok)
+    {
+      failures++;
+      fprintf (stderr, "%s:%d: FAIL: expected \"%s\" (%s, insn %ld), got "
+	       "%d \"%s\" (%s, insn %ld)\n", __FILE__, line, prefix,
+	       func ? func : "*", insn, ret, ret ? err.msg : "", err.func,
+	       err.insn);
+    }
+}
+
+#define EXPECT_ERROR(o, prefix, func, insn) \
+  expect_error ((o), (prefix), (func), (insn), __LINE__)
+
+/* A valid object: inst_add (r1 + r2 + data[8] via a callee), a static
+   callee, a helper call, an extern, a stack spill.  */
+static void
+make_valid (struct ob *o)
+{
+  ob_init (o);
+  /* inst_add: 0 .. */
+  ob_emit (o, MOV64_X (6, 1));			/* 0 */
+  ob_emit (o, STX_DW (10, 2, -16));		/* 1 */
+  ob_emit (o, CALL_REL (0));			/* 2: patched below */
+  int ld = ob_ld64 (o, 1, 8);			/* 3,4: &.data + 8 */
+  ob_emit (o, LDX_DW (1, 1, 0));		/* 5 */
+  ob_emit (o, ADD64_X (0, 1));			/* 6 */
+  int ext = ob_ld64 (o, 2, 0);			/* 7,8: &counter */
+  ob_emit (o, STX_DW (2, 0, 0));		/* 9 */
+  ob_emit (o, LDX_DW (3, 10, -16));		/* 10 */
+  ob_emit (o, MOV64_X (1, 3));			/* 11 */
+  int hc = ob_emit (o, CALL_SYM ());		/* 12: set_tag (r1) */
+  ob_emit (o, JEQ_K (6, 0, 1));			/* 13 */
+  ob_emit (o, MOV64_K (0, 1));			/* 14 */
+  ob_emit (o, EXIT ());				/* 15 */
+  int end_add = o->ntext;
+  /* twice: r0 = r1 * 2 */
+  ob_emit (o, MOV64_X (0, 1));			/* 16 */
+  ob_emit (o, ADD64_X (0, 1));			/* 17 */
+  ob_emit (o, EXIT ());				/* 18 */
+  o->text[2].imm = end_add - 2 - 1;
+  ob_func (o, "inst_add", true, 0, end_add);
+  ob_func (o, "twice", false, end_add, o->ntext - end_add);
+  ob_rel (o, ld, 2, 1);
+  int cn = ob_sym (o, "counter", STB_GLOBAL, STT_NOTYPE, SHN_UNDEF, 0, 0);
+  ob_rel (o, ext, cn, 1);
+  int st = ob_sym (o, "set_tag", STB_GLOBAL, STT_NOTYPE, SHN_UNDEF, 0, 0);
+  ob_rel (o, hc, st, 10);
+}
+
+static void
+test_valid (void)
+{
+  struct ob o;
+  make_valid (&o);
+  struct bpfi_error err;
+  struct bpfi_object *obj = NULL;
+  int ret = ob_try (&o, &err, &obj);
+  if (!CHECK (ret == 0))
+    {
+      fprintf (stderr, "  error: %s (%s, %ld)\n", err.msg, err.func,
+	       err.insn);
+      return;
+    }
+  CHECK (obj->nfuncs == 2);
+  struct bpfi_func *f = bpfi_object_find (obj, "inst_add");
+  struct bpfi_func *t = bpfi_object_find (obj, "twice");
+  CHECK (bpfi_object_find (obj, "nothing") == NULL);
+  if (!CHECK (f && t))
+    goto out;
+  CHECK (f->global && !t->global);
+  CHECK (f->ninsns == 16 && t->ninsns == 3);
+  CHECK (f->nargs == -1);
+  CHECK (f->verified && t->verified);
+  CHECK (f->info[2].kind == BPFI_RELOC_CALL && f->info[2].index == t - obj->funcs);
+  CHECK (f->info[3].kind == BPFI_RELOC_DATA && f->info[3].addend == 8);
+  CHECK (f->info[3].index >= 0 && (size_t) f->info[3].index < obj->ndata
+	 && strcmp (obj->data[f->info[3].index].name, ".data") == 0);
+  CHECK (f->info[4].flags & BPFI_INSN_IMM64_HI);
+  CHECK (f->info[7].kind == BPFI_RELOC_EXTERN && f->info[7].addend == 0);
+  CHECK (obj->nexterns == 1 && strcmp (obj->externs[0].name, "counter") == 0);
+  CHECK (f->info[12].kind == BPFI_RELOC_HELPER
+	 && f->info[12].index == BPFI_HELPER_SET_TAG);
+  CHECK (bpfi_func_uses_helper (obj, f, BPFI_HELPER_SET_TAG));
+  CHECK (!bpfi_func_uses_helper (obj, f, BPFI_HELPER_TAG1));
+  CHECK (!bpfi_func_uses_helper (obj, t, BPFI_HELPER_SET_TAG));
+  /* Stack accesses.  */
+  CHECK ((f->info[1].flags & BPFI_INSN_STACK) && f->info[1].stack_off == -16);
+  CHECK ((f->info[10].flags & BPFI_INSN_STACK)
+	 && f->info[10].stack_off == -16);
+  CHECK (!(f->info[5].flags & BPFI_INSN_STACK));
+  CHECK (f->stack_depth == 16);
+  /* Leaders and reachability.  */
+  CHECK (f->info[0].flags & BPFI_INSN_LEADER);
+  CHECK (f->info[14].flags & BPFI_INSN_LEADER);
+  CHECK (f->info[15].flags & BPFI_INSN_LEADER);
+  CHECK (!(f->info[5].flags & BPFI_INSN_LEADER));
+  CHECK (f->info[15].flags & BPFI_INSN_REACHABLE);
+  /* Registers: args_read, live_in, call depth.  */
+  CHECK (f->args_read == 0x6);
+  CHECK (t->args_read == 0x2);
+  CHECK (f->info[0].live_in == 0x43e);
+  CHECK (f->info[3].live_in == 0x441);	/* r0, r6, r10 after the call */
+  CHECK (f->info[4].live_in == f->info[3].live_in);
+  CHECK (f->info[15].live_in & 1);
+  CHECK (f->call_depth == 1 && t->call_depth == 0);
+  /* Data sections.  */
+  CHECK (obj->ndata == 2);
+  for (size_t i = 0; i < obj->ndata; i++)
+    {
+      struct bpfi_data *d = &obj->data[i];
+      if (strcmp (d->name, ".data") == 0)
+	CHECK (d->size == 32 && d->bytes && d->bytes[5] == 15 && d->align == 8
+	       && !d->readonly && d->used);
+      else
+	CHECK (strcmp (d->name, ".bss") == 0 && d->size == 16
+	       && d->bytes == NULL && d->align == 16 && !d->used);
+    }
+out:
+  bpfi_object_free (obj);
+}
+
+static void
+test_loop (void)
+{
+  /* r0 = 0; loop: r0 += 1; if r0 != 10 goto loop; exit.  */
+  struct ob o;
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (0, 0));
+  ob_emit (&o, ADD64_K (0, 1));
+  ob_emit (&o, mk (BPF_JMP | BPF_JNE | BPF_K, 0, 0, -2, 10));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_loop", true, 0, 4);
+  struct bpfi_error err;
+  struct bpfi_object *obj = NULL;
+  if (!CHECK (ob_try (&o, &err, &obj) == 0))
+    return;
+  struct bpfi_func *f = &obj->funcs[0];
+  CHECK (f->info[1].flags & BPFI_INSN_LOOP_HEAD);
+  CHECK (f->info[1].flags & BPFI_INSN_LEADER);
+  CHECK (!(f->info[0].flags & BPFI_INSN_LOOP_HEAD));
+  CHECK (f->info[3].flags & BPFI_INSN_LEADER);
+  CHECK (f->args_read == 0 && f->stack_depth == 0 && f->call_depth == 0);
+  bpfi_object_free (obj);
+}
+
+static void
+test_object_symbol (void)
+{
+  /* ld_imm64 against an STT_OBJECT symbol at .data+8, immediate 4.  */
+  struct ob o;
+  ob_init (&o);
+  int ld = ob_ld64 (&o, 1, 4);
+  ob_emit (&o, LDX_DW (0, 1, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  ob_rel (&o, ld, ob_sym (&o, "var", STB_LOCAL, STT_OBJECT, S_DATA, 8, 8), 1);
+  struct bpfi_error err;
+  struct bpfi_object *obj = NULL;
+  if (!CHECK (ob_try (&o, &err, &obj) == 0))
+    return;
+  struct bpfi_func *f = &obj->funcs[0];
+  CHECK (f->info[0].kind == BPFI_RELOC_DATA && f->info[0].addend == 12);
+  CHECK (obj->data[f->info[0].index].used);
+  CHECK (f->info[2].live_in == 0x43e && f->info[3].live_in == 0x43f);
+  bpfi_object_free (obj);
+}
+
+static void
+test_header_errors (void)
+{
+  struct ob o;
+  make_valid (&o);
+  size_t len;
+  uint8_t *p = ob_build (&o, &len);
+  struct bpfi_object *obj;
+  struct bpfi_error err;
+
+  /* Every truncation of a valid object fails cleanly.  */
+  int bad = 0;
+  for (size_t n = 0; n < len; n++)
+    {
+      uint8_t *q = malloc (n ? n : 1);
+      memcpy (q, p, n);
+      obj = (struct bpfi_object *) 1;
+      int ret = bpfi_object_load_mem (q, n, "t.o", &obj, &err);
+      if (ret != -EINVAL || obj != NULL || err.msg[0] == '\0')
+	bad++;
+      free (q);
+    }
+  CHECK (bad == 0);
+  CHECK (bpfi_object_load_mem (p, 10, "t.o", &obj, &err) == -EINVAL
+	 && strcmp (err.msg, "not an ELF file") == 0);
+  CHECK (bpfi_object_load_mem (p, 100, "t.o", &obj, &err) == -EINVAL
+	 && starts_with (err.msg, "truncated or corrupt ELF: "));
+
+  uint8_t *q = malloc (len);
+  memcpy (q, p, len);
+  q[18] = 62;			/* e_machine = EM_X86_64 */
+  q[19] = 0;
+  CHECK (bpfi_object_load_mem (q, len, "t.o", &obj, &err) == -EINVAL
+	 && strcmp (err.msg, "not a BPF object (ELF machine 62)") == 0);
+  memcpy (q, p, len);
+  q[EI_CLASS] = ELFCLASS32;
+  CHECK (bpfi_object_load_mem (q, len, "t.o", &obj, &err) == -EINVAL
+	 && strcmp (err.msg, "not a 64-bit ELF object") == 0);
+  memcpy (q, p, len);
+  q[EI_DATA] = ELFDATA2MSB;
+  CHECK (bpfi_object_load_mem (q, len, "t.o", &obj, &err) == -EINVAL
+	 && strcmp (err.msg, "big-endian BPF objects are not supported") == 0);
+  memcpy (q, p, len);
+  q[16] = ET_EXEC;
+  CHECK (bpfi_object_load_mem (q, len, "t.o", &obj, &err) == -EINVAL
+	 && strcmp (err.msg, "not a relocatable object") == 0);
+  for (size_t i = 0; i < len; i++)
+    q[i] = (uint8_t) (i * 37 + 11);
+  CHECK (bpfi_object_load_mem (q, len, "t.o", &obj, &err) == -EINVAL
+	 && strcmp (err.msg, "not an ELF file") == 0);
+  CHECK (bpfi_object_load_mem (NULL, 0, "t.o", &obj, &err) == -EINVAL);
+
+  /* Random corruption: never crash; whatever loads must also verify or
+     fail cleanly.  */
+  uint32_t seed = 12345;
+  int loaded = 0;
+  for (int iter = 0; iter < 4000; iter++)
+    {
+      memcpy (q, p, len);
+      int flips = 1 + iter % 4;
+      for (int k = 0; k < flips; k++)
+	{
+	  seed = seed * 1103515245u + 12345u;
+	  size_t at = (seed >> 8) % len;
+	  seed = seed * 1103515245u + 12345u;
+	  q[at] ^= (uint8_t) (1u << ((seed >> 16) % 8));
+	}
+      obj = NULL;
+      int ret = bpfi_object_load_mem (q, len, "t.o", &obj, &err);
+      if (ret == 0)
+	{
+	  loaded++;
+	  ret = bpfi_object_verify (obj, &err);
+	  if (ret == 0)
+	    for (size_t i = 0; i < obj->nfuncs; i++)
+	      bpfi_func_uses_helper (obj, &obj->funcs[i], BPFI_HELPER_TAG1);
+	  bpfi_object_free (obj);
+	}
+      else if (obj != NULL || err.msg[0] == '\0')
+	bad++;
+    }
+  CHECK (bad == 0);
+  CHECK (loaded > 0);
+  free (q);
+  free (p);
+
+  /* Files.  */
+  CHECK (bpfi_object_load ("/nonexistent/x.o", &obj, &err) == -ENOENT
+	 && starts_with (err.msg, "cannot open: "));
+}
+
+static void
+test_load_errors (void)
+{
+  struct ob o;
+
+  /* No global inst_* function.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (0, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_static", false, 0, 2);
+  ob_func (&o, "other", true, 0, 2);
+  EXPECT_ERROR (&o, "no inst_* function", "", -1);
+
+  /* Unknown helper.  */
+  make_valid (&o);
+  o.strsz = 1;
+  o.nsyms = 3;
+  o.nrels = 0;
+  ob_func (&o, "inst_add", true, 0, 16);
+  ob_func (&o, "twice", false, 16, 3);
+  int nh = ob_sym (&o, "no_such_helper", STB_GLOBAL, STT_NOTYPE, SHN_UNDEF,
+		   0, 0);
+  ob_rel (&o, 12, nh, 10);
+  EXPECT_ERROR (&o, "unknown helper 'no_such_helper'", "inst_add", 12);
+
+  /* Numbered kernel helper without relocation.  */
+  make_valid (&o);
+  o.nrels--;
+  o.text[12].src_reg = 0;
+  o.text[12].imm = 6;
+  EXPECT_ERROR (&o, "unknown helper 'number 6'", "inst_add", 12);
+
+  /* Relocation of an unknown type, and a call relocation on a non-call.  */
+  make_valid (&o);
+  o.rels[0].r_info = ELF64_R_INFO (2, 3);
+  EXPECT_ERROR (&o, "unresolvable relocation: ", "inst_add", 3);
+  make_valid (&o);
+  o.rels[2].r_offset = 0;
+  EXPECT_ERROR (&o, "unresolvable relocation: ", "inst_add", 0);
+
+  /* Corrupt relocations: symbol index and offset out of range.  */
+  make_valid (&o);
+  o.rels[1].r_info = ELF64_R_INFO (99, 1);
+  EXPECT_ERROR (&o, "truncated or corrupt ELF: ", "", -1);
+  make_valid (&o);
+  o.rels[1].r_offset = 8 * 1000;
+  EXPECT_ERROR (&o, "truncated or corrupt ELF: ", "", -1);
+  make_valid (&o);
+  o.rels[1].r_offset = 7 * 8 + 4;
+  EXPECT_ERROR (&o, "truncated or corrupt ELF: ", "", -1);
+  /* Function symbol beyond its section, bad symbol name.  */
+  make_valid (&o);
+  o.syms[3].st_size = 8 * 100;
+  EXPECT_ERROR (&o, "truncated or corrupt ELF: ", "", -1);
+  make_valid (&o);
+  o.syms[3].st_name = 100000;
+  EXPECT_ERROR (&o, "truncated or corrupt ELF: ", "", -1);
+
+  /* A used data section with relocations of its own.  */
+  make_valid (&o);
+  o.data_rel = true;
+  EXPECT_ERROR (&o, "unresolvable relocation: relocations in data section "
+		".data are not supported", "", -1);
+
+  /* A call into the middle of a function.  */
+  make_valid (&o);
+  o.text[2].imm += 1;
+  EXPECT_ERROR (&o, "unresolvable relocation: ", "inst_add", 2);
+}
+
+static void
+test_verify_errors (void)
+{
+  struct ob o;
+
+  /* Jump out of range, into ld_imm64, falling off the end.  */
+  make_valid (&o);
+  o.text[13].off = 40;
+  EXPECT_ERROR (&o, "jump out of range (target 54)", "inst_add", 13);
+  make_valid (&o);
+  o.text[13].off = -20;
+  EXPECT_ERROR (&o, "jump out of range (target -6)", "inst_add", 13);
+  make_valid (&o);
+  o.text[13].off = -6;
+  EXPECT_ERROR (&o, "jump into the middle of ld_imm64", "inst_add", 13);
+  make_valid (&o);
+  o.text[15] = MOV64_K (0, 2);
+  EXPECT_ERROR (&o, "falls off the end", "inst_add", -2);
+
+  /* Uninitialized registers.  */
+  make_valid (&o);
+  o.text[0] = MOV64_X (6, 7);
+  EXPECT_ERROR (&o, "read of uninitialized register r7", "inst_add", 0);
+  make_valid (&o);
+  o.text[11] = MOV64_X (1, 4);	/* r4 was clobbered by the call */
+  EXPECT_ERROR (&o, "read of uninitialized register r4", "inst_add", 11);
+  make_valid (&o);
+  o.text[14] = mk (BPF_ALU64 | BPF_ADD | BPF_K, 8, 0, 0, 1);
+  EXPECT_ERROR (&o, "read of uninitialized register r8", "inst_add", 14);
+  /* set_tag's argument r1 was clobbered by the previous call.  */
+  ob_init (&o);
+  ob_emit (&o, CALL_SYM ());
+  ob_emit (&o, CALL_SYM ());
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, 3);
+  ob_rel (&o, 0, ob_sym (&o, "pseudo_pc", STB_GLOBAL, STT_NOTYPE, SHN_UNDEF,
+			 0, 0), 10);
+  ob_rel (&o, 1, ob_sym (&o, "set_tag", STB_GLOBAL, STT_NOTYPE, SHN_UNDEF,
+			 0, 0), 10);
+  EXPECT_ERROR (&o, "read of uninitialized register r1", "inst_x", 1);
+  /* Return value set on one path only (merge is an intersection): fine
+     for a void function, and live_in says R0 is not initialized.  */
+  ob_init (&o);
+  ob_emit (&o, JEQ_K (1, 0, 1));
+  ob_emit (&o, MOV64_K (0, 1));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, 3);
+  {
+    struct bpfi_error err;
+    struct bpfi_object *obj = NULL;
+    if (CHECK (ob_try (&o, &err, &obj) == 0))
+      CHECK (obj->funcs[0].info[2].live_in == 0x43e
+	     && obj->funcs[0].info[1].live_in == 0x43e);
+    bpfi_object_free (obj);
+  }
+  /* ... but then R0 is uninitialized for the code after the merge.  */
+  ob_init (&o);
+  ob_emit (&o, JEQ_K (1, 0, 1));
+  ob_emit (&o, MOV64_K (0, 1));
+  ob_emit (&o, ADD64_K (0, 1));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, 4);
+  EXPECT_ERROR (&o, "read of uninitialized register r0", "inst_x", 2);
+
+  /* Stack bounds and escapes.  */
+  make_valid (&o);
+  o.text[1].off = -520;
+  EXPECT_ERROR (&o, "stack access out of bounds (offset -520, size 8)",
+		"inst_add", 1);
+  make_valid (&o);
+  o.text[1].off = -4;
+  EXPECT_ERROR (&o, "stack access out of bounds (offset -4, size 8)",
+		"inst_add", 1);
+  make_valid (&o);
+  o.text[1] = ST_W (10, 0, 5);
+  EXPECT_ERROR (&o, "stack access out of bounds (offset 0, size 4)",
+		"inst_add", 1);
+  make_valid (&o);
+  o.text[9] = STX_DW (2, 10, 0);
+  EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 9);
+  make_valid (&o);
+  o.text[0] = MOV64_X (6, 10);
+  EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 13);
+  make_valid (&o);
+  o.text[11] = MOV64_X (1, 10);
+  EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 12);
+  make_valid (&o);
+  o.text[10] = MOV64_X (3, 10);
+  o.text[11] = ADD64_X (3, 6);
+  EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 11);
+  make_valid (&o);
+  o.text[14] = MOV64_X (0, 10);
+  EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 15);
+  make_valid (&o);
+  o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_K, 10, 0, 0, 0);
+  EXPECT_ERROR (&o, "write to r10", "inst_add", 0);
+  /* A stack pointer whose offset depends on the path.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_X (3, 10));
+  ob_emit (&o, ADD64_K (3, -8));
+  ob_emit (&o, JEQ_K (1, 0, 1));
+  ob_emit (&o, ADD64_K (3, -8));
+  ob_emit (&o, ST_W (3, 0, 1));
+  ob_emit (&o, MOV64_K (0, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, 7);
+  EXPECT_ERROR (&o, "stack pointer escapes", "inst_x", 4);
+  /* ... and the same with both paths agreeing is fine.  */
+  o.text[3] = ADD64_K (3, 0);
+  {
+    struct bpfi_error err;
+    struct bpfi_object *obj = NULL;
+    CHECK (ob_try (&o, &err, &obj) == 0);
+    if (obj)
+      CHECK (obj->funcs[0].info[4].stack_off == -8
+	     && obj->funcs[0].stack_depth == 8);
+    bpfi_object_free (obj);
+  }
+
+  /* Unsupported opcodes.  */
+  make_valid (&o);
+  o.text[0] = mk (BPF_LD | BPF_ABS | BPF_W, 0, 0, 0, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0x20 (", "inst_add", 0);
+  make_valid (&o);
+  o.text[0] = mk (BPF_ALU64 | BPF_DIV | BPF_X, 6, 1, 1, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0x3f (signed division)", "inst_add",
+		0);
+  make_valid (&o);
+  o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_X, 6, 1, 8, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0xbf (", "inst_add", 0);
+  make_valid (&o);
+  o.text[0] = mk (BPF_LDX | 0x80 | BPF_W, 6, 1, 0, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0x81 (", "inst_add", 0);
+  make_valid (&o);
+  o.text[0] = mk (0x06 | BPF_JA, 0, 0, 0, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0x06 (", "inst_add", 0);
+  make_valid (&o);
+  o.text[0] = mk (0xff, 0, 0, 0, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0xff (", "inst_add", 0);
+  make_valid (&o);
+  o.text[7].src_reg = BPF_PSEUDO_MAP_FD;
+  o.rels[1] = o.rels[2];
+  o.nrels = 2;
+  EXPECT_ERROR (&o, "unsupported opcode 0x18 (", "inst_add", 7);
+  /* ld_imm64 in the last slot.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (0, 0));
+  ob_emit (&o, EXIT ());
+  ob_emit (&o, mk (BPF_LD | BPF_IMM | BPF_DW, 1, 0, 0, 0));
+  ob_func (&o, "inst_x", true, 0, 3);
+  EXPECT_ERROR (&o, "truncated or corrupt ELF: ", "inst_x", 2);
+
+  /* Supported atomics and byte swaps.  */
+  ob_init (&o);
+  ob_emit (&o, mk (BPF_STX | BPF_ATOMIC | BPF_DW, 1, 2, 0, BPF_ADD));
+  ob_emit (&o, mk (BPF_STX | BPF_ATOMIC | BPF_W, 1, 2, 4, BPF_OR | BPF_FETCH));
+  ob_emit (&o, mk (BPF_STX | BPF_ATOMIC | BPF_DW, 1, 2, 0, BPF_XCHG));
+  ob_emit (&o, MOV64_K (0, 0));
+  ob_emit (&o, mk (BPF_STX | BPF_ATOMIC | BPF_DW, 1, 2, 0, BPF_CMPXCHG));
+  ob_emit (&o, mk (BPF_ALU | BPF_END | BPF_TO_BE, 0, 0, 0, 32));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, 7);
+  {
+    struct bpfi_error err;
+    CHECK (ob_try (&o, &err, NULL) == 0);
+  }
+  o.text[1].imm = 0x30;
+  EXPECT_ERROR (&o, "unsupported opcode 0xc3 (", "inst_x", 1);
+  o.text[1].imm = BPF_OR;
+  o.text[4] = mk (BPF_STX | BPF_ATOMIC | BPF_DW, 1, 2, 0, BPF_CMPXCHG);
+  o.text[3] = mk (BPF_ALU64 | BPF_MOV | BPF_K, 5, 0, 0, 0);
+  o.text[0] = mk (BPF_JMP | BPF_CALL, 0, 1, 0, 2);
+  EXPECT_ERROR (&o, "unresolvable relocation: ", "inst_x", 0);
+
+  /* Recursion, direct and mutual.  */
+  ob_init (&o);
+  ob_emit (&o, CALL_REL (-1));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_rec", true, 0, 2);
+  EXPECT_ERROR (&o, "recursive call", "inst_rec", 0);
+  ob_init (&o);
+  ob_emit (&o, CALL_REL (1));		/* 0: calls b */
+  ob_emit (&o, EXIT ());		/* 1 */
+  ob_emit (&o, CALL_REL (-3));		/* 2: b calls a */
+  ob_emit (&o, EXIT ());		/* 3 */
+  ob_func (&o, "inst_a", true, 0, 2);
+  ob_func (&o, "b", false, 2, 2);
+  EXPECT_ERROR (&o, "recursive call", "b", 0);
+
+  /* A call chain deeper than the verifier accepts.  */
+  ob_init (&o);
+  for (int k = 0; k < 80; k++)
+    {
+      ob_emit (&o, CALL_REL (1));
+      ob_emit (&o, EXIT ());
+    }
+  ob_emit (&o, MOV64_K (0, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_deep", true, 0, 2);
+  for (int k = 1; k <= 80; k++)
+    {
+      char name[16];
+      snprintf (name, sizeof name, "f%d", k);
+      ob_func (&o, name, false, 2 * k, 2);
+    }
+  EXPECT_ERROR (&o, "unsupported: BPF-to-BPF calls nested more than 64 "
+		"deep", NULL, -1);
+  /* ... while a chain of 8 is fine.  */
+  ob_init (&o);
+  for (int k = 0; k < 8; k++)
+    {
+      ob_emit (&o, CALL_REL (1));
+      ob_emit (&o, EXIT ());
+    }
+  ob_emit (&o, MOV64_K (0, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_deep", true, 0, 2);
+  for (int k = 1; k <= 8; k++)
+    {
+      char name[16];
+      snprintf (name, sizeof name, "f%d", k);
+      ob_func (&o, name, false, 2 * k, 2);
+    }
+  {
+    struct bpfi_error err;
+    struct bpfi_object *obj = NULL;
+    if (CHECK (ob_try (&o, &err, &obj) == 0))
+      CHECK (bpfi_object_find (obj, "inst_deep")->call_depth == 8
+	     && bpfi_object_find (obj, "f8")->call_depth == 0
+	     && bpfi_object_find (obj, "f8")->verified);
+    bpfi_object_free (obj);
+  }
+
+  /* Taking the address of a BPF function.  */
+  make_valid (&o);
+  o.rels[0].r_info = ELF64_R_INFO (4, 1);	/* symbol "twice" */
+  o.text[3].imm = 0;
+  EXPECT_ERROR (&o, "unsupported: address of a BPF function", "inst_add", 3);
+}
+
+/* ------------------------------------------------------------------
+   Compiler-built fixtures.  */
+
+static struct bpfi_object *
+load_fixture (const char *dir, const char *name, struct bpfi_error *err,
+	      int *ret)
+{
+  char path[4096];
+  snprintf (path, sizeof path, "%s/%s", dir, name);
+  struct bpfi_object *obj = NULL;
+  *ret = bpfi_object_load (path, &obj, err);
+  return obj;
+}
+
+/* The ld_imm64 with relocation KIND in F, and the first load through the
+   register it sets (the effective offset is ADDEND + load offset).  */
+static bool
+find_reloc_load (const struct bpfi_func *f, enum bpfi_reloc_kind kind,
+		 int *index, int64_t *offset)
+{
+  for (size_t i = 0; i < f->ninsns; i++)
+    if (f->info[i].kind == kind)
+      {
+	unsigned reg = f->insns[i].dst_reg;
+	for (size_t j = i + 2; j < f->ninsns; j++)
+	  {
+	    const struct bpf_insn *in = &f->insns[j];
+	    if (BPF_CLASS (in->code) == BPF_LDX && in->src_reg == reg)
+	      {
+		*index = f->info[i].index;
+		*offset = f->info[i].addend + in->off;
+		return true;
+	      }
+	  }
+      }
+  return false;
+}
+
+static bool
+calls_func (const struct bpfi_object *obj, const struct bpfi_func *f,
+	    const char *callee)
+{
+  for (size_t i = 0; i < f->ninsns; i++)
+    if (f->info[i].kind == BPFI_RELOC_CALL
+	&& strcmp (obj->funcs[f->info[i].index].name, callee) == 0
+	&& f->insns[i].code == (BPF_JMP | BPF_CALL))
+      return true;
+  return false;
+}
+
+static void
+check_basic (struct bpfi_object *obj, bool btf)
+{
+  struct bpfi_error err;
+  int ret = bpfi_object_verify (obj, &err);
+  if (!CHECK (ret == 0))
+    {
+      fprintf (stderr, "  verify: %s (%s, %ld)\n", err.msg, err.func,
+	       err.insn);
+      return;
+    }
+  static const char *const hooks[] = {
+    "inst_add", "inst_load", "inst_zext", "inst_sub", "inst_neg"
+  };
+  for (size_t i = 0; i < sizeof hooks / sizeof hooks[0]; i++)
+    {
+      struct bpfi_func *f = bpfi_object_find (obj, hooks[i]);
+      if (!CHECK (f != NULL))
+	{
+	  fprintf (stderr, "  missing %s\n", hooks[i]);
+	  continue;
+	}
+      CHECK (f->global && f->verified);
+    }
+  struct bpfi_func *add = bpfi_object_find (obj, "inst_add");
+  struct bpfi_func *mul_add = bpfi_object_find (obj, "mul_add");
+  struct bpfi_func *util = bpfi_object_find (obj, "util_mix");
+  struct bpfi_func *load = bpfi_object_find (obj, "inst_load");
+  struct bpfi_func *zext = bpfi_object_find (obj, "inst_zext");
+  struct bpfi_func *sub = bpfi_object_find (obj, "inst_sub");
+  struct bpfi_func *neg = bpfi_object_find (obj, "inst_neg");
+  if (!CHECK (add && mul_add && util && load && zext && sub && neg))
+    return;
+  CHECK (!mul_add->global && mul_add->verified);
+  CHECK (util->global && util->verified);
+
+  /* BPF-to-BPF calls: a static callee (relative call) and a global one
+     (call through a relocation).  */
+  CHECK (calls_func (obj, add, "mul_add"));
+  CHECK (calls_func (obj, sub, "util_mix"));
+  CHECK (add->call_depth == 1 && sub->call_depth == 1);
+  CHECK (mul_add->call_depth == 0 && load->call_depth == 0);
+  CHECK (mul_add->args_read == 0x6);
+
+  /* Helpers.  */
+  CHECK (bpfi_func_uses_helper (obj, add, BPFI_HELPER_BIT_WIDTH_RES));
+  CHECK (bpfi_func_uses_helper (obj, add, BPFI_HELPER_SLOW_CALL));
+  CHECK (bpfi_func_uses_helper (obj, add, BPFI_HELPER_PSEUDO_PC));
+  CHECK (!bpfi_func_uses_helper (obj, add, BPFI_HELPER_TAG1));
+  CHECK (bpfi_func_uses_helper (obj, neg, BPFI_HELPER_TAG1));
+  CHECK (bpfi_func_uses_helper (obj, neg, BPFI_HELPER_SET_TAG));
+  CHECK (!bpfi_func_uses_helper (obj, load, BPFI_HELPER_PSEUDO_PC));
+
+  /* Data: table[2] == 33 in .data.  */
+  int idx;
+  int64_t off;
+  if (CHECK (find_reloc_load (load, BPFI_RELOC_DATA, &idx, &off)))
+    {
+      const struct bpfi_data *d = &obj->data[idx];
+      CHECK (strcmp (d->name, ".data") == 0 && !d->readonly && d->used);
+      CHECK (d->size == 32 && d->bytes != NULL && off == 16);
+      uint64_t v = 0;
+      if (d->bytes && off >= 0 && off + 8 <= (int64_t) d->size)
+	memcpy (&v, d->bytes + off, 8);
+      CHECK (v == 33);
+    }
+  /* Extern: native_table[3].  */
+  if (CHECK (find_reloc_load (zext, BPFI_RELOC_EXTERN, &idx, &off)))
+    {
+      CHECK (strcmp (obj->externs[idx].name, "native_table") == 0);
+      CHECK (off == 24);
+    }
+  bool have_counter = false, have_msg = false, have_bss = false;
+  for (size_t i = 0; i < obj->nexterns; i++)
+    if (strcmp (obj->externs[i].name, "counter_native") == 0)
+      have_counter = true;
+  CHECK (have_counter);
+  for (size_t i = 0; i < obj->ndata; i++)
+    {
+      const struct bpfi_data *d = &obj->data[i];
+      if (d->readonly && d->bytes && d->size >= 6
+	  && memcmp (d->bytes, "hello", 6) == 0)
+	have_msg = d->used;
+      if (strcmp (d->name, ".bss") == 0)
+	have_bss = d->bytes == NULL && d->size == 32 && d->used && !d->readonly;
+    }
+  CHECK (have_msg);
+  CHECK (have_bss);
+  for (size_t k = 0; k < obj->nfuncs; k++)
+    {
+      const struct bpfi_func *f = &obj->funcs[k];
+      for (size_t i = 0; i < f->ninsns; i++)
+	if (f->info[i].kind == BPFI_RELOC_DATA)
+	  CHECK (f->info[i].addend >= 0
+		 && (size_t) f->info[i].addend <= obj->data[f->info[i].index].size);
+    }
+
+  /* Stack use in inst_sub: a 16-byte volatile array.  */
+  CHECK (sub->stack_depth >= 16 && sub->stack_depth <= BPFI_STACK_SIZE);
+  int nstack = 0;
+  for (size_t i = 0; i < sub->ninsns; i++)
+    if (sub->info[i].flags & BPFI_INSN_STACK)
+      {
+	nstack++;
+	CHECK (sub->info[i].stack_off < 0
+	       && sub->info[i].stack_off >= -(int32_t) sub->stack_depth);
+      }
+  CHECK (nstack >= 4);
+  /* The loop in inst_neg.  */
+  int heads = 0;
+  for (size_t i = 0; i < neg->ninsns; i++)
+    if (neg->info[i].flags & BPFI_INSN_LOOP_HEAD)
+      heads++;
+  CHECK (heads >= 1);
+  CHECK (add->args_read == 0x6 && zext->args_read == 0x2);
+  CHECK (add->info[0].live_in == 0x43e);
+
+  if (btf)
+    {
+      CHECK (add->nargs == 2 && zext->nargs == 1 && mul_add->nargs == 2);
+      CHECK (neg->nargs == 1 && util->nargs == 1);
+    }
+  else
+    CHECK (add->nargs == -1 && zext->nargs == -1);
+}
+
+static int
+run_fixtures (const char *compiler, const char *dir)
+{
+  struct bpfi_error err;
+  int ret;
+  struct bpfi_object *obj;
+
+  fprintf (stderr, "fixtures built by %s in %s\n", compiler, dir);
+  obj = load_fixture (dir, "basic.o", &err, &ret);
+  if (CHECK (ret == 0 && obj != NULL))
+    {
+      CHECK (obj->path && strstr (obj->path, "basic.o") != NULL);
+      CHECK (obj->id != 0);
+      check_basic (obj, false);
+    }
+  else
+    fprintf (stderr, "  basic.o: %s\n", err.msg);
+  bpfi_object_free (obj);
+
+  obj = load_fixture (dir, "basic-g.o", &err, &ret);
+  if (CHECK (ret == 0 && obj != NULL))
+    check_basic (obj, true);
+  else
+    fprintf (stderr, "  basic-g.o: %s\n", err.msg);
+  bpfi_object_free (obj);
+
+  obj = load_fixture (dir, "unknown-helper.o", &err, &ret);
+  CHECK (ret == -EINVAL && obj == NULL
+	 && strcmp (err.msg, "unknown helper 'not_a_helper'") == 0
+	 && strcmp (err.func, "inst_add") == 0 && err.insn >= 0);
+
+  obj = load_fixture (dir, "data-reloc.o", &err, &ret);
+  CHECK (ret == -EINVAL && obj == NULL
+	 && strcmp (err.msg, "unresolvable relocation: relocations in data "
+		    "section .data are not supported") == 0);
+
+  obj = load_fixture (dir, "no-hook.o", &err, &ret);
+  CHECK (ret == -EINVAL && obj == NULL
+	 && strcmp (err.msg, "no inst_* function") == 0);
+
+  /* Patch an out-of-range jump into a compiler-built object.  */
+  char path[4096];
+  snprintf (path, sizeof path, "%s/basic.o", dir);
+  FILE *fp = fopen (path, "rb");
+  if (CHECK (fp != NULL))
+    {
+      static uint8_t buf[1 << 20];
+      size_t len = fread (buf, 1, sizeof buf, fp);
+      fclose (fp);
+      obj = NULL;
+      ret = bpfi_object_load_mem (buf, len, "basic.o", &obj, &err);
+      if (CHECK (ret == 0))
+	{
+	  struct bpfi_func *f = bpfi_object_find (obj, "inst_neg");
+	  long jump = -1;
+	  for (size_t i = 0; f && i < f->ninsns; i++)
+	    if (BPF_CLASS (f->insns[i].code) == BPF_JMP
+		&& BPF_OP (f->insns[i].code) != BPF_CALL
+		&& BPF_OP (f->insns[i].code) != BPF_EXIT)
+	      {
+		jump = (long) i;
+		break;
+	      }
+	  /* Find the same instruction bytes in the file and patch them.  */
+	  bool patched = false;
+	  if (CHECK (jump >= 0))
+	    for (size_t at = 0; at + 8 <= len && !patched; at += 8)
+	      if (memcmp (buf + at, &f->insns[jump], 8) == 0
+		  && at + 8 * (f->ninsns - (size_t) jump) <= len
+		  && memcmp (buf + at - 8 * (size_t) jump, f->insns, 8) == 0)
+		{
+		  int16_t off = 1000;
+		  memcpy (buf + at + 2, &off, 2);
+		  patched = true;
+		}
+	  CHECK (patched);
+	  bpfi_object_free (obj);
+	  obj = NULL;
+	  ret = bpfi_object_load_mem (buf, len, "basic.o", &obj, &err);
+	  if (CHECK (ret == 0))
+	    {
+	      ret = bpfi_object_verify (obj, &err);
+	      char want[64];
+	      snprintf (want, sizeof want, "jump out of range (target %ld)",
+			jump + 1000 + 1);
+	      CHECK (ret == -EINVAL && strcmp (err.msg, want) == 0
+		     && strcmp (err.func, "inst_neg") == 0
+		     && err.insn == jump);
+	    }
+	}
+      bpfi_object_free (obj);
+    }
+  return 0;
+}
+
+static void
+test_helpers (void)
+{
+  CHECK (bpfi_helper_lookup ("slow_call") == BPFI_HELPER_SLOW_CALL);
+  CHECK (bpfi_helper_lookup ("__moddi3") == BPFI_HELPER_MODDI3);
+  CHECK (bpfi_helper_lookup ("__popcountdi2") == BPFI_HELPER_POPCOUNTDI2);
+  CHECK (bpfi_helper_lookup ("printf") == BPFI_HELPER_NONE);
+  CHECK (bpfi_helper_lookup ("") == BPFI_HELPER_NONE);
+  CHECK (bpfi_helper_nargs (BPFI_HELPER_SLOW_CALL) == 1);
+  CHECK (bpfi_helper_nargs (BPFI_HELPER_PSEUDO_PC) == 0);
+  CHECK (bpfi_helper_nargs (BPFI_HELPER_SET_TAG) == 1);
+  CHECK (bpfi_helper_nargs (BPFI_HELPER_DIVDI3) == 2);
+  for (int h = BPFI_HELPER_NONE + 1; h < BPFI_HELPER_COUNT; h++)
+    CHECK (bpfi_helper_lookup (bpfi_helper_name ((enum bpfi_helper) h))
+	   == (enum bpfi_helper) h);
+  CHECK (strcmp (bpfi_helper_name (BPFI_HELPER_BIT_WIDTH3), "bit_width3")
+	 == 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc >= 2 && strcmp (argv[1], "synth") == 0)
+    {
+      test_helpers ();
+      test_valid ();
+      test_loop ();
+      test_object_symbol ();
+      test_header_errors ();
+      test_load_errors ();
+      test_verify_errors ();
+    }
+  else if (argc == 4 && strcmp (argv[1], "fixtures") == 0)
+    run_fixtures (argv[2], argv[3]);
+  else
+    {
+      fprintf (stderr, "usage: %s synth | fixtures COMPILER DIR\n", argv[0]);
+      return 99;
+    }
+  printf ("%d passed, %d failed\n", checks - failures, failures);
+  return failures ? 1 : 0;
+}
