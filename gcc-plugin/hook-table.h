@@ -1,0 +1,126 @@
+/* hook-table.h - which bpfinst hook instruments which GIMPLE operation.
+
+   This is the only place that decides it.  Include after GCC's plugin
+   headers (gcc-plugin.h, tree.h, gimple.h).
+
+   What is instrumented, by statement:
+
+     GIMPLE_ASSIGN, rhs code         hook
+     ---------------------------     ---------------------------------------
+     PLUS_EXPR, POINTER_PLUS_EXPR    add  (sub, with the negated constant,
+                                           when the second operand is a
+                                           constant whose sign bit is set)
+     MINUS_EXPR, POINTER_DIFF_EXPR   sub
+     NEGATE_EXPR                     neg
+     MULT_EXPR                       mul
+     TRUNC_DIV_EXPR, EXACT_DIV_EXPR  udiv / sdiv   (signedness of operand 1)
+     TRUNC_MOD_EXPR                  urem / srem_1starg
+     FLOOR_MOD_EXPR                  urem / srem_2ndarg
+     BIT_AND_EXPR, BIT_IOR_EXPR,     and, or, xor
+       BIT_XOR_EXPR
+     BIT_NOT_EXPR                    not
+     LSHIFT_EXPR                     shl
+     RSHIFT_EXPR                     lshr / ashr
+     EQ, NE, LT, LE, GT, GE_EXPR     cmp  (condition code below)
+     NOP_EXPR, CONVERT_EXPR          trunc (narrowing), zext (widening from
+                                     an unsigned, boolean or pointer type),
+                                     sext (widening from a signed type);
+                                     none when the precision is unchanged
+     a load  (x = MEM)               load  (addr, offset)
+     a store (MEM = x)               store (addr, offset, value)
+
+     GIMPLE_COND  if (a CODE b)      cmp, then br; a boolean tested against
+                                     zero gets br only; floating-point
+                                     comparisons get br only
+     GIMPLE_SWITCH                   per case label: cmp (EQ, or GE and LE
+                                     for a range) and br
+     GIMPLE_GOTO to a computed label indirectbr
+     GIMPLE_CALL __builtin_clz{,l,ll,imax}, IFN_CLZ     clz (a, precision)
+     GIMPLE_CALL __builtin_ctz{,l,ll,imax}, IFN_CTZ     ctz (a, precision)
+
+   Operands must have integral, boolean, enumeral or pointer type; the
+   operation's result too (for loads and stores: the accessed value).
+
+   Not instrumented: floating-point, complex, vector and fixed-point
+   operations; MIN_EXPR, MAX_EXPR, ABS_EXPR, ABSU_EXPR, rotates,
+   MULT_HIGHPART_EXPR, the widening and other division/modulo codes
+   (CEIL_*, FLOOR_DIV, ROUND_*), COND_EXPR and the unordered comparisons;
+   bit-field accesses, aggregate copies, memory operands of calls and asm
+   statements, clobbers.  The nand, nor, eqv and srem_nonneg hooks have no
+   GIMPLE counterpart: GCC never calls them.  */
+
+#ifndef BPFINST_HOOK_TABLE_H
+#define BPFINST_HOOK_TABLE_H
+
+/* The hooks, in the contract's order.  */
+enum bpfi_hook
+{
+  BPFI_HOOK_ADD,
+  BPFI_HOOK_SUB,
+  BPFI_HOOK_NEG,
+  BPFI_HOOK_MUL,
+  BPFI_HOOK_UDIV,
+  BPFI_HOOK_SDIV,
+  BPFI_HOOK_UREM,
+  BPFI_HOOK_SREM_1STARG,
+  BPFI_HOOK_SREM_2NDARG,
+  BPFI_HOOK_SREM_NONNEG,
+  BPFI_HOOK_AND,
+  BPFI_HOOK_NAND,
+  BPFI_HOOK_OR,
+  BPFI_HOOK_NOR,
+  BPFI_HOOK_XOR,
+  BPFI_HOOK_EQV,
+  BPFI_HOOK_NOT,
+  BPFI_HOOK_CLZ,
+  BPFI_HOOK_CTZ,
+  BPFI_HOOK_SHL,
+  BPFI_HOOK_LSHR,
+  BPFI_HOOK_ASHR,
+  BPFI_HOOK_CMP,
+  BPFI_HOOK_BR,
+  BPFI_HOOK_INDIRECTBR,
+  BPFI_HOOK_TRUNC,
+  BPFI_HOOK_ZEXT,
+  BPFI_HOOK_SEXT,
+  BPFI_HOOK_LOAD,
+  BPFI_HOOK_STORE,
+  BPFI_HOOK_COUNT,
+  BPFI_HOOK_NONE = BPFI_HOOK_COUNT
+};
+
+/* Condition codes (condition_op_t of the contract).  */
+#define BPFI_COND_EQ		1
+#define BPFI_COND_LT		2
+#define BPFI_COND_LE		3
+#define BPFI_COND_GT		4
+#define BPFI_COND_GE		5
+#define BPFI_COND_NEQ		6
+#define BPFI_COND_SIGNED	8
+
+/* A hook's BPF function name and number of arguments.  */
+struct bpfi_hook_desc
+{
+  const char *name;
+  unsigned nargs;
+};
+
+extern const struct bpfi_hook_desc bpfi_hook_descs[BPFI_HOOK_COUNT];
+
+/* Is TYPE one whose values the hooks see: integral (including boolean
+   and enumeral) or pointer?  */
+bool bpfi_instrumented_type_p (const_tree type);
+
+/* The hook for assignment STMT computing its rhs code (arithmetic, logic,
+   comparison or conversion), or BPFI_HOOK_NONE.  Loads and stores are
+   not covered here.  */
+enum bpfi_hook hook_for_assign (const gassign *stmt);
+
+/* The hook for call STMT (clz and ctz builtins), or BPFI_HOOK_NONE.  */
+enum bpfi_hook hook_for_call (const gcall *stmt);
+
+/* The condition code of comparison CODE on operands of type OPTYPE, or
+   -1 when CODE is not one the cmp hook sees.  */
+int bpfi_condition_code (enum tree_code code, const_tree optype);
+
+#endif /* BPFINST_HOOK_TABLE_H */

@@ -1,0 +1,262 @@
+/* plugin.cc - the bpfinst GCC plugin: arguments, loading the
+   instrumenter, and the "bpfinst" GIMPLE pass.
+
+   The pass runs right after the function is put into SSA form, at every
+   optimization level, and inlines the instrumenter's hooks in front of
+   the operations they instrument (instrument.cc).  */
+
+#include "gcc-plugin.h"
+#include "plugin-version.h"
+#include "tree.h"
+#include "tree-pass.h"
+#include "context.h"
+#include "function.h"
+#include "stringpool.h"
+#include "attribs.h"
+#include "diagnostic-core.h"
+#include "dumpfile.h"
+#include "opts.h"
+#include "toplev.h"
+
+#include "bpf-emit.h"
+#include "hook-table.h"
+#include "plugin.h"
+
+int plugin_is_GPL_compatible;
+
+struct bpfi_object *bpfinst_object;
+
+/* Has the emitter been set up for this translation unit?  */
+static bool emitter_ready;
+
+static const char bpfinst_version[] = "GCCInst bpfinst 0.1";
+
+static const char bpfinst_help[] =
+  "Inline an instrumenter's BPF hooks (inst_*) before every integer\n"
+  "operation, comparison, branch, conversion, load and store.\n"
+  "  -fplugin-arg-bpfinst-inst=PATH  the instrumenter's BPF object\n"
+  "                                  (default: $BPF_INST)\n"
+  "  -fplugin-arg-bpfinst-help       print this help and do not instrument\n"
+  "  -fplugin-arg-bpfinst-dump[=FLAGS]\n"
+  "                                  dump the instrumented functions, as\n"
+  "                                  -fdump-tree-bpfinst[-FLAGS] would\n"
+  "                                  (GCC reads -fdump-* options before it\n"
+  "                                  loads plugins; -fdump-tree-all also\n"
+  "                                  includes this dump)\n";
+
+static const struct pass_data pass_data_bpfinst =
+{
+  GIMPLE_PASS,			/* type */
+  "bpfinst",			/* name */
+  OPTGROUP_NONE,		/* optinfo_flags */
+  TV_NONE,			/* tv_id */
+  PROP_ssa | PROP_cfg,		/* properties_required */
+  0,				/* properties_provided */
+  0,				/* properties_destroyed */
+  0,				/* todo_flags_start */
+  0,				/* todo_flags_finish */
+};
+
+class pass_bpfinst : public gimple_opt_pass
+{
+public:
+  pass_bpfinst (gcc::context *ctxt)
+    : gimple_opt_pass (pass_data_bpfinst, ctxt)
+  {}
+
+  opt_pass *clone () final override
+  {
+    return new pass_bpfinst (m_ctxt);
+  }
+
+  bool gate (function *fun) final override
+  {
+    tree decl = fun->decl;
+    return (bpfinst_object != NULL
+	    && !lookup_attribute ("no_instrument_function",
+				  DECL_ATTRIBUTES (decl))
+	    && !lookup_attribute ("naked", DECL_ATTRIBUTES (decl)));
+  }
+
+  unsigned int execute (function *) final override
+  {
+    if (!emitter_ready)
+      {
+	bpfi_emit_init (bpfinst_object);
+	instrument_init (bpfinst_object);
+	emitter_ready = true;
+      }
+    return instrument_function ();
+  }
+};
+
+/* Report why loading or verifying the instrumenter at PATH failed.  */
+
+static void
+report_instrumenter_error (const char *path, const struct bpfi_error *err)
+{
+  if (err->func[0] != '\0' && err->insn >= 0)
+    error ("bpfinst: %s: %s: instruction %ld: %s", path, err->func,
+	   err->insn, err->msg);
+  else if (err->func[0] != '\0')
+    error ("bpfinst: %s: %s: %s", path, err->func, err->msg);
+  else
+    error ("bpfinst: %s: %s", path, err->msg);
+}
+
+/* Load and verify the instrumenter at PATH.  NULL (with errors reported)
+   when it cannot be used.  */
+
+static struct bpfi_object *
+load_instrumenter (const char *path)
+{
+  struct bpfi_object *obj = NULL;
+  struct bpfi_error err;
+  memset (&err, 0, sizeof err);
+  err.insn = -1;
+  if (bpfi_object_load (path, &obj, &err) != 0)
+    {
+      report_instrumenter_error (path, &err);
+      return NULL;
+    }
+  memset (&err, 0, sizeof err);
+  err.insn = -1;
+  if (bpfi_object_verify (obj, &err) != 0)
+    {
+      report_instrumenter_error (path, &err);
+      bpfi_object_free (obj);
+      return NULL;
+    }
+  return obj;
+}
+
+/* Turn on the pass's dump file.  GCC handles -fdump-* options before it
+   loads plugins, so -fdump-tree-bpfinst cannot name the pass: the dump is
+   requested with the plugin argument DUMP_ARG (-fplugin-arg-bpfinst-dump
+   or -fplugin-arg-bpfinst-dump=FLAGS), and a -fdump-tree-all option seen
+   earlier is applied again now that the pass exists.  */
+
+static void
+enable_dumps (bool dump, const char *dump_flags)
+{
+  gcc::dump_manager *dumps = g->get_dumps ();
+  for (unsigned i = 1; i < save_decoded_options_count; i++)
+    {
+      const struct cl_decoded_option *opt = &save_decoded_options[i];
+      if (opt->opt_index == OPT_fdump_ && opt->arg != NULL
+	  && (strncmp (opt->arg, "tree-all", 8) == 0
+	      || strncmp (opt->arg, "all", 3) == 0))
+	dumps->dump_switch_p (opt->arg);
+    }
+  if (dump)
+    {
+      char *arg = concat ("tree-bpfinst", dump_flags ? "-" : "",
+			  dump_flags ? dump_flags : "", NULL);
+      dumps->dump_switch_p (arg);
+      free (arg);
+    }
+}
+
+static void
+bpfinst_finish (void *, void *)
+{
+  if (bpfinst_object != NULL)
+    {
+      bpfi_object_free (bpfinst_object);
+      bpfinst_object = NULL;
+    }
+}
+
+int
+plugin_init (struct plugin_name_args *plugin_info,
+	     struct plugin_gcc_version *version)
+{
+  const char *name = plugin_info->base_name;
+
+  if (!plugin_default_version_check (version, &gcc_version))
+    {
+      if (strcmp (version->basever, gcc_version.basever) != 0)
+	error ("bpfinst: this plugin was built for GCC %s and cannot be "
+	       "loaded by GCC %s; rebuild GCCInst for this compiler",
+	       gcc_version.basever, version->basever);
+      else
+	error ("bpfinst: this plugin was built for a different build of "
+	       "GCC %s (%s %s) than the one loading it (%s %s); rebuild "
+	       "GCCInst for this compiler",
+	       gcc_version.basever, gcc_version.datestamp,
+	       gcc_version.devphase, version->datestamp, version->devphase);
+      return 1;
+    }
+
+  static struct plugin_info info = { bpfinst_version, bpfinst_help };
+  register_callback (name, PLUGIN_INFO, NULL, &info);
+
+  const char *path = NULL;
+  bool help = false;
+  bool dump = false;
+  const char *dump_flags = NULL;
+  bool bad_args = false;
+  for (int i = 0; i < plugin_info->argc; i++)
+    {
+      const char *key = plugin_info->argv[i].key;
+      const char *value = plugin_info->argv[i].value;
+      if (strcmp (key, "inst") == 0)
+	{
+	  if (value == NULL || value[0] == '\0')
+	    {
+	      error ("bpfinst: argument %<inst%> needs a path: use %s",
+		     "-fplugin-arg-bpfinst-inst=PATH");
+	      bad_args = true;
+	    }
+	  else
+	    path = value;
+	}
+      else if (strcmp (key, "help") == 0)
+	help = true;
+      else if (strcmp (key, "dump") == 0)
+	{
+	  dump = true;
+	  dump_flags = value != NULL && value[0] != '\0' ? value : NULL;
+	}
+      else
+	{
+	  error ("bpfinst: unknown argument %qs (see %s)", key,
+		 "-fplugin-arg-bpfinst-help");
+	  bad_args = true;
+	}
+    }
+  if (help)
+    {
+      fprintf (stderr, "%s\n%s", bpfinst_version, bpfinst_help);
+      return 0;
+    }
+  if (bad_args)
+    return 0;
+
+  if (path == NULL)
+    {
+      path = getenv ("BPF_INST");
+      if (path != NULL && path[0] == '\0')
+	path = NULL;
+    }
+  if (path == NULL)
+    {
+      error ("bpfinst: no instrumenter: use %s or set %s",
+	     "-fplugin-arg-bpfinst-inst=PATH", "BPF_INST");
+      return 0;
+    }
+
+  bpfinst_object = load_instrumenter (path);
+  if (bpfinst_object == NULL)
+    return 0;
+
+  struct register_pass_info pass_info;
+  pass_info.pass = new pass_bpfinst (g);
+  pass_info.reference_pass_name = "ssa";
+  pass_info.ref_pass_instance_number = 1;
+  pass_info.pos_op = PASS_POS_INSERT_AFTER;
+  register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
+  enable_dumps (dump, dump_flags);
+  register_callback (name, PLUGIN_FINISH, bpfinst_finish, NULL);
+  return 0;
+}
