@@ -1,0 +1,8 @@
+/* Every addition calls the native half with code 1.  */
+#include <bpfinst/bpf.h>
+
+void
+inst_add (uint64_t a, uint64_t b)
+{
+  slow_call (1);
+}

@@ -1,0 +1,11 @@
+/* Only the first 40 bytes of a valid object (part of its ELF header).  */
+/* { dg-do compile } */
+/* { dg-bpfinst-inst "victim.bpf.c" } */
+/* { dg-bpfinst-corrupt truncate 40 } */
+/* { dg-error "bpfinst: \[^\n\]*: (truncated or corrupt ELF|not an ELF file)" "truncated header" { target *-*-* } 0 } */
+
+int
+add (int a, int b)
+{
+  return a + b;
+}
