@@ -7,10 +7,9 @@
    and asks the emitter to inline the hook before the statement.  Which
    hook goes with which operation is decided in hook-table.cc.
 
-   Operand tags are not tracked yet: every hook gets tags of 0 and the tag
-   it gives the result is dropped.  Tracking them means a map from SSA
-   names to tag values, read by the handlers below when they fill
-   bpfi_operands.tags and written with what emit_hook returns.  */
+   When the instrumenter uses tags, the handlers give each hook the tags
+   of its operands and record the tag it sets on the result (tags.cc);
+   statements without a hook get their tags from tags_default.  */
 
 #include "gcc-plugin.h"
 #include "tree.h"
@@ -64,9 +63,10 @@ fnv1a_u32 (uint64_t h, uint32_t v)
 }
 
 void
-instrument_init (struct bpfi_object *obj)
+instrument_init (struct bpfi_object *obj, bool tags_off)
 {
   hook_object = obj;
+  tags_init (obj, tags_off);
   for (int h = 0; h < BPFI_HOOK_COUNT; h++)
     hook_funcs[h] = bpfi_object_find (obj, bpfi_hook_descs[h].name);
 }
@@ -183,7 +183,7 @@ offset_constant (HOST_WIDE_INT c)
 
 /* Arithmetic and logic: lhs = rhs1 OP rhs2.  */
 
-static void
+static bool
 instrument_arith (gimple_stmt_iterator *gsi, gassign *stmt,
 		  enum bpfi_hook hook)
 {
@@ -205,57 +205,67 @@ instrument_arith (gimple_stmt_iterator *gsi, gassign *stmt,
 	}
     }
   if (!hook_defined_p (hook))
-    return;
+    return false;
 
   struct bpfi_operands ops;
   init_operands (&ops, stmt);
   set_arg (&ops, 0, rhs1);
+  ops.tags[0] = tag_of (rhs1);
   if (rhs2 != NULL_TREE)
-    set_arg (&ops, 1, rhs2);
+    {
+      set_arg (&ops, 1, rhs2);
+      ops.tags[1] = tag_of (rhs2);
+    }
   ops.width_res = type_width (TREE_TYPE (lhs));
-  emit_hook (hook, gsi, &ops, 0);
+  set_tag_of (lhs, emit_hook (hook, gsi, &ops, 0));
+  return true;
 }
 
 /* Comparison into a value: lhs = a CODE b.  */
 
-static void
+static bool
 instrument_compare (gimple_stmt_iterator *gsi, gassign *stmt)
 {
   if (!hook_defined_p (BPFI_HOOK_CMP))
-    return;
+    return false;
   enum tree_code code = gimple_assign_rhs_code (stmt);
   tree a = gimple_assign_rhs1 (stmt);
   tree b = gimple_assign_rhs2 (stmt);
   int cond = bpfi_condition_code (code, TREE_TYPE (a));
   if (cond < 0)
-    return;
+    return false;
 
   struct bpfi_operands ops;
   init_operands (&ops, stmt);
   set_arg (&ops, 0, a);
   set_arg (&ops, 1, b);
+  ops.tags[0] = tag_of (a);
+  ops.tags[1] = tag_of (b);
   ops.width_res = type_width (boolean_type_node);
   ops.condition = cond;
   if (hook_reads_condition_result_p (BPFI_HOOK_CMP))
     ops.condition_result = build_condition_value (gsi, code, a, b, ops.loc);
   else
     ops.condition_result = boolean_false_node;
-  emit_hook (BPFI_HOOK_CMP, gsi, &ops, 0);
+  set_tag_of (gimple_assign_lhs (stmt), emit_hook (BPFI_HOOK_CMP, gsi, &ops, 0));
+  return true;
 }
 
 /* Conversion: lhs = (type) rhs1.  */
 
-static void
+static bool
 instrument_conversion (gimple_stmt_iterator *gsi, gassign *stmt,
 		       enum bpfi_hook hook)
 {
   if (!hook_defined_p (hook))
-    return;
+    return false;
   struct bpfi_operands ops;
   init_operands (&ops, stmt);
   set_arg (&ops, 0, gimple_assign_rhs1 (stmt));
+  ops.tags[0] = tag_of (gimple_assign_rhs1 (stmt));
   ops.width_res = type_width (TREE_TYPE (gimple_assign_lhs (stmt)));
-  emit_hook (hook, gsi, &ops, 0);
+  set_tag_of (gimple_assign_lhs (stmt), emit_hook (hook, gsi, &ops, 0));
+  return true;
 }
 
 /* Where a memory access is: the pointer ADDR (an expression, gimplified
@@ -377,46 +387,50 @@ set_access_args (struct bpfi_operands *ops, enum bpfi_hook hook,
   else
     addr = build_int_cst (ptr_type_node, 0);
   set_arg (ops, 0, addr);
+  ops->tags[0] = tag_of (addr);
   set_arg (ops, 1, offset_constant (place->offset));
 }
 
 /* Load: lhs = MEM.  */
 
-static void
+static bool
 instrument_load (gimple_stmt_iterator *gsi, gassign *stmt)
 {
   if (!hook_defined_p (BPFI_HOOK_LOAD))
-    return;
+    return false;
   tree lhs = gimple_assign_lhs (stmt);
   struct access_place place;
   if (!analyze_access (gimple_assign_rhs1 (stmt), &place))
-    return;
+    return false;
 
   struct bpfi_operands ops;
   init_operands (&ops, stmt);
   set_access_args (&ops, BPFI_HOOK_LOAD, gsi, &place);
   ops.width_res = type_width (TREE_TYPE (lhs));
-  emit_hook (BPFI_HOOK_LOAD, gsi, &ops, 0);
+  set_tag_of (lhs, emit_hook (BPFI_HOOK_LOAD, gsi, &ops, 0));
+  return true;
 }
 
 /* Store: MEM = value.  */
 
-static void
+static bool
 instrument_store (gimple_stmt_iterator *gsi, gassign *stmt)
 {
   if (!hook_defined_p (BPFI_HOOK_STORE))
-    return;
+    return false;
   tree value = gimple_assign_rhs1 (stmt);
   struct access_place place;
   if (!analyze_access (gimple_assign_lhs (stmt), &place))
-    return;
+    return false;
 
   struct bpfi_operands ops;
   init_operands (&ops, stmt);
   set_access_args (&ops, BPFI_HOOK_STORE, gsi, &place);
   set_arg (&ops, 2, value);
+  ops.tags[2] = tag_of (value);
   ops.width_res = ops.width[2];
   emit_hook (BPFI_HOOK_STORE, gsi, &ops, 0);
+  return true;
 }
 
 /* The condition code of a floating-point branch on CODE: the ordered
@@ -465,8 +479,12 @@ instrument_cond (gimple_stmt_iterator *gsi, gcond *stmt)
       if (code == NE_EXPR)
 	value = a;
       else
-	value = build_condition_value (gsi, code, a, b, ops.loc);
+	{
+	  value = build_condition_value (gsi, code, a, b, ops.loc);
+	  set_tag_of (value, tag_of (a));
+	}
       set_arg (&ops, 0, value);
+      ops.tags[0] = tag_of (value);
       ops.condition = code == NE_EXPR ? BPFI_COND_NEQ : BPFI_COND_EQ;
       ops.condition_result = value;
       emit_hook (BPFI_HOOK_BR, gsi, &ops, 0);
@@ -495,15 +513,18 @@ instrument_cond (gimple_stmt_iterator *gsi, gcond *stmt)
       init_operands (&ops, stmt);
       set_arg (&ops, 0, a);
       set_arg (&ops, 1, b);
+      ops.tags[0] = tag_of (a);
+      ops.tags[1] = tag_of (b);
       ops.width_res = type_width (boolean_type_node);
       ops.condition = cond;
       ops.condition_result = value;
-      emit_hook (BPFI_HOOK_CMP, gsi, &ops, 0);
+      set_tag_of (value, emit_hook (BPFI_HOOK_CMP, gsi, &ops, 0));
     }
   if (want_br)
     {
       init_operands (&ops, stmt);
       set_arg (&ops, 0, value);
+      ops.tags[0] = tag_of (value);
       ops.condition = cond;
       ops.condition_result = value;
       emit_hook (BPFI_HOOK_BR, gsi, &ops, 1);
@@ -528,10 +549,11 @@ switch_compare (gimple_stmt_iterator *gsi, gswitch *stmt,
       init_operands (&ops, stmt);
       set_arg (&ops, 0, index);
       set_arg (&ops, 1, bound);
+      ops.tags[0] = tag_of (index);
       ops.width_res = type_width (boolean_type_node);
       ops.condition = bpfi_condition_code (code, TREE_TYPE (index));
       ops.condition_result = value;
-      emit_hook (BPFI_HOOK_CMP, gsi, &ops, *sub);
+      set_tag_of (value, emit_hook (BPFI_HOOK_CMP, gsi, &ops, *sub));
     }
   (*sub)++;
   return value;
@@ -584,6 +606,7 @@ instrument_switch (gimple_stmt_iterator *gsi, gswitch *stmt)
 	  struct bpfi_operands ops;
 	  init_operands (&ops, stmt);
 	  set_arg (&ops, 0, value);
+	  ops.tags[0] = tag_of (value);
 	  ops.condition = cond;
 	  ops.condition_result = value;
 	  emit_hook (BPFI_HOOK_BR, gsi, &ops, sub);
@@ -606,24 +629,28 @@ instrument_computed_goto (gimple_stmt_iterator *gsi, ggoto *stmt)
 
 /* Count leading or trailing zeros: the operand, and the result for 0.  */
 
-static void
+static bool
 instrument_bit_call (gimple_stmt_iterator *gsi, gcall *stmt,
 		     enum bpfi_hook hook)
 {
   if (!hook_defined_p (hook) || gimple_call_num_args (stmt) < 1)
-    return;
+    return false;
   tree a = gimple_call_arg (stmt, 0);
   if (!bpfi_instrumented_type_p (TREE_TYPE (a)))
-    return;
+    return false;
   tree lhs = gimple_call_lhs (stmt);
   tree rtype = lhs != NULL_TREE ? TREE_TYPE (lhs) : integer_type_node;
 
   struct bpfi_operands ops;
   init_operands (&ops, stmt);
   set_arg (&ops, 0, a);
+  ops.tags[0] = tag_of (a);
   set_arg (&ops, 1, build_int_cst (rtype, TYPE_PRECISION (TREE_TYPE (a))));
   ops.width_res = type_width (rtype);
-  emit_hook (hook, gsi, &ops, 0);
+  tree tag = emit_hook (hook, gsi, &ops, 0);
+  if (lhs != NULL_TREE)
+    set_tag_of (lhs, tag);
+  return true;
 }
 
 /* Is STMT a store of a scalar the hooks see?  */
@@ -655,7 +682,7 @@ load_p (gimple *stmt)
 /* Would STMT be instrumented?  */
 
 static bool
-candidate_p (gimple *stmt)
+hook_candidate_p (gimple *stmt)
 {
   switch (gimple_code (stmt))
     {
@@ -677,8 +704,17 @@ candidate_p (gimple *stmt)
     }
 }
 
-static void
-instrument_stmt (gimple *stmt)
+/* Should STMT be looked at: a hook or its tags may apply.  */
+
+static bool
+candidate_p (gimple *stmt)
+{
+  return hook_candidate_p (stmt) || tags_candidate_p (stmt);
+}
+
+/* Instrument STMT; false when no hook was inserted for it.  */
+static bool
+instrument_stmt_1 (gimple *stmt)
 {
   gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
   switch (gimple_code (stmt))
@@ -687,40 +723,50 @@ instrument_stmt (gimple *stmt)
       {
 	gassign *as = as_a <gassign *> (stmt);
 	if (TREE_CODE (gimple_assign_lhs (stmt)) != SSA_NAME)
-	  instrument_store (&gsi, as);
+	  return store_p (stmt) && instrument_store (&gsi, as);
 	else if (gimple_assign_load_p (stmt))
-	  instrument_load (&gsi, as);
+	  return load_p (stmt) && instrument_load (&gsi, as);
 	else
 	  {
 	    enum bpfi_hook hook = hook_for_assign (as);
+	    if (hook == BPFI_HOOK_NONE)
+	      return false;
 	    if (hook == BPFI_HOOK_CMP)
-	      instrument_compare (&gsi, as);
+	      return instrument_compare (&gsi, as);
 	    else if (hook == BPFI_HOOK_TRUNC || hook == BPFI_HOOK_ZEXT
 		     || hook == BPFI_HOOK_SEXT)
-	      instrument_conversion (&gsi, as, hook);
+	      return instrument_conversion (&gsi, as, hook);
 	    else
-	      instrument_arith (&gsi, as, hook);
+	      return instrument_arith (&gsi, as, hook);
 	  }
       }
-      break;
     case GIMPLE_COND:
       instrument_cond (&gsi, as_a <gcond *> (stmt));
-      break;
+      return true;
     case GIMPLE_SWITCH:
       instrument_switch (&gsi, as_a <gswitch *> (stmt));
-      break;
+      return true;
     case GIMPLE_GOTO:
-      instrument_computed_goto (&gsi, as_a <ggoto *> (stmt));
-      break;
+      if (TREE_CODE (gimple_goto_dest (stmt)) != LABEL_DECL)
+	instrument_computed_goto (&gsi, as_a <ggoto *> (stmt));
+      return true;
     case GIMPLE_CALL:
       {
 	gcall *call = as_a <gcall *> (stmt);
-	instrument_bit_call (&gsi, call, hook_for_call (call));
+	enum bpfi_hook hook = hook_for_call (call);
+	return (hook != BPFI_HOOK_NONE
+		&& instrument_bit_call (&gsi, call, hook));
       }
-      break;
     default:
-      break;
+      return false;
     }
+}
+
+static void
+instrument_stmt (gimple *stmt)
+{
+  if (!instrument_stmt_1 (stmt))
+    tags_default (stmt);
 }
 
 unsigned int
@@ -732,22 +778,36 @@ instrument_function (void)
   function_hash = fnv1a (FNV_OFFSET_BASIS, fname, strlen (fname) + 1);
   function_hash = fnv1a (function_hash, file, strlen (file) + 1);
 
+  /* In reverse post-order, so that the tags of a statement's operands are
+     known before the statement (but for loop-carried PHI arguments, which
+     tags_end_function fills in).  */
   auto_vec<gimple *> stmts;
-  basic_block bb;
-  FOR_EACH_BB_FN (bb, cfun)
-    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
-	 gsi_next (&gsi))
-      {
-	gimple *stmt = gsi_stmt (gsi);
-	if (!is_gimple_debug (stmt) && candidate_p (stmt))
-	  stmts.safe_push (stmt);
-      }
+  int *rpo = XNEWVEC (int, n_basic_blocks_for_fn (cfun));
+  int n = pre_and_rev_post_order_compute (NULL, rpo, false);
+  for (int i = 0; i < n; i++)
+    {
+      basic_block bb = BASIC_BLOCK_FOR_FN (cfun, rpo[i]);
+      for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	   gsi_next (&gsi))
+	{
+	  gimple *stmt = gsi_stmt (gsi);
+	  if (!is_gimple_debug (stmt) && candidate_p (stmt))
+	    stmts.safe_push (stmt);
+	}
+    }
+  XDELETEVEC (rpo);
 
   bpfi_emit_begin_function ();
+  tags_begin_function ();
+  /* pseudo_pc () numbers the operations hooks may apply to, whatever the
+     instrumenter does with tags.  */
+  stmt_ordinal = 0;
   for (unsigned i = 0; i < stmts.length (); i++)
     {
-      stmt_ordinal = i;
+      bool hookable = hook_candidate_p (stmts[i]);
       instrument_stmt (stmts[i]);
+      stmt_ordinal += hookable;
     }
+  tags_end_function ();
   return bpfi_emit_end_function ();
 }

@@ -29,6 +29,9 @@ struct bpfi_object *bpfinst_object;
 /* Has the emitter been set up for this translation unit?  */
 static bool emitter_ready;
 
+/* -fplugin-arg-bpfinst-tags=off: no tag code even if hooks use tags.  */
+static bool bpfinst_tags_off;
+
 static const char bpfinst_version[] = "GCCInst bpfinst 0.1";
 
 static const char bpfinst_help[] =
@@ -37,6 +40,9 @@ static const char bpfinst_help[] =
   "  -fplugin-arg-bpfinst-inst=PATH  the instrumenter's BPF object\n"
   "                                  (default: $BPF_INST)\n"
   "  -fplugin-arg-bpfinst-help       print this help and do not instrument\n"
+  "  -fplugin-arg-bpfinst-tags=auto|off\n"
+  "                                  track tags when the hooks both set and\n"
+  "                                  read them (auto, the default), or never\n"
   "  -fplugin-arg-bpfinst-dump[=FLAGS]\n"
   "                                  dump the instrumented functions, as\n"
   "                                  -fdump-tree-bpfinst[-FLAGS] would\n"
@@ -83,7 +89,7 @@ public:
     if (!emitter_ready)
       {
 	bpfi_emit_init (bpfinst_object);
-	instrument_init (bpfinst_object);
+	instrument_init (bpfinst_object, bpfinst_tags_off);
 	emitter_ready = true;
       }
     return instrument_function ();
@@ -213,6 +219,16 @@ plugin_init (struct plugin_name_args *plugin_info,
 	}
       else if (strcmp (key, "help") == 0)
 	help = true;
+      else if (strcmp (key, "tags") == 0)
+	{
+	  if (value != NULL && strcmp (value, "off") == 0)
+	    bpfinst_tags_off = true;
+	  else if (value == NULL || strcmp (value, "auto") != 0)
+	    {
+	      error ("bpfinst: argument %<tags%> takes %<auto%> or %<off%>");
+	      bad_args = true;
+	    }
+	}
       else if (strcmp (key, "dump") == 0)
 	{
 	  dump = true;

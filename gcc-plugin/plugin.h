@@ -10,10 +10,20 @@ extern struct bpfi_object *bpfinst_object;
 
 /* Look up the instrumenter's hook functions; once per translation unit,
    before the first function is instrumented.  */
-void instrument_init (struct bpfi_object *obj);
+void instrument_init (struct bpfi_object *obj, bool tags_off);
 
 /* Instrument the current function (cfun).  Returns the TODO flags the
    pass must return.  */
 unsigned int instrument_function (void);
+
+/* Tags (tags.cc).  NULL_TREE stands for tag 0.  */
+void tags_init (struct bpfi_object *obj, bool force_off);
+bool tags_enabled_p (void);
+void tags_begin_function (void);
+void tags_end_function (void);
+tree tag_of (tree val);
+void set_tag_of (tree ssa, tree tag);
+bool tags_candidate_p (gimple *stmt);
+void tags_default (gimple *stmt);
 
 #endif /* BPFINST_PLUGIN_H */

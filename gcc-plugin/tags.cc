@@ -1,0 +1,445 @@
+/* tags.cc - shadow tags for the values of the current function.
+
+   When the instrumenter both sets tags (set_tag) and reads them (tag1/2/3,
+   stop_if_no_tags), every SSA value of an instrumented type may carry a
+   tag: a 64-bit value computed by the inserted code alongside the
+   program's own.  The tag of an SSA name is itself an SSA name (or a
+   constant), kept in a map while the function is instrumented:
+
+   - an operation with a hook gets the tag its hook sets (0 on paths where
+     it sets none), see instrument.cc;
+   - copies, and conversions that no hook instruments, pass the tag on;
+   - a PHI of values gets a PHI of their tags;
+   - parameters and call results get the tags the caller or callee left in
+     libtag's per-thread slots (libtag/tag-slots.c), guarded by the
+     identity of the function they are meant for, so that code built
+     without the engine always yields tag 0;
+   - everything else (constants, operations whose hook the instrumenter
+     does not define, results of built-in and internal functions) has tag
+     0, which is represented by NULL_TREE and costs nothing.
+
+   An instrumenter that does not use tags gets none of this code.  */
+
+#include "gcc-plugin.h"
+#include "system.h"
+#include "coretypes.h"
+#include "backend.h"
+#include "tree.h"
+#include "gimple.h"
+#include "ssa.h"
+#include "cgraph.h"
+#include "stringpool.h"
+#include "varasm.h"
+#include "fold-const.h"
+#include "gimple-iterator.h"
+#include "tree-cfg.h"
+#include "tree-dfa.h"
+#include "ggc.h"
+#include "hash-map.h"
+
+#include "bpf-emit.h"
+#include "hook-table.h"
+#include "plugin.h"
+
+/* Slots of __bpfinst_tag_slots (libtag/tag-slots.c).  */
+#define SLOT_ARG_CALLEE 0
+#define SLOT_ARG0 1
+#define SLOT_NARGS 8
+#define SLOT_RET_FROM 9
+#define SLOT_RET_TAG 10
+#define SLOT_RET_ADDR 11
+
+static bool tags_on;
+static tree slots_decl;
+static const struct ggc_root_tab tags_root_tab[] = {
+  { &slots_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+    &gt_pch_nx_tree_node },
+  LAST_GGC_ROOT_TAB
+};
+
+/* SSA name -> its tag, for the function being instrumented.  */
+static hash_map<tree, tree> *tag_map;
+/* The tag PHIs created for the function's PHIs: (value PHI result, tag PHI
+   result) pairs, whose arguments are filled in at the end.  */
+static vec<tree> phi_pairs;
+
+bool
+tags_enabled_p (void)
+{
+  return tags_on;
+}
+
+void
+tags_init (struct bpfi_object *obj, bool force_off)
+{
+  bool sets = false, reads = false;
+  for (size_t i = 0; i < obj->nfuncs; i++)
+    {
+      const struct bpfi_func *fn = &obj->funcs[i];
+      if (!fn->global || !fn->verified)
+	continue;
+      sets |= bpfi_func_uses_helper (obj, fn, BPFI_HELPER_SET_TAG);
+      reads |= (bpfi_func_uses_helper (obj, fn, BPFI_HELPER_TAG1)
+		|| bpfi_func_uses_helper (obj, fn, BPFI_HELPER_TAG2)
+		|| bpfi_func_uses_helper (obj, fn, BPFI_HELPER_TAG3)
+		|| bpfi_func_uses_helper (obj, fn,
+					  BPFI_HELPER_STOP_IF_NO_TAGS));
+    }
+  /* Tags nobody sets are all 0; tags nobody reads do not matter.  */
+  tags_on = sets && reads && !force_off;
+  if (tags_on)
+    ggc_register_root_tab (tags_root_tab);
+}
+
+/* Does a value of TYPE carry a tag?  */
+static bool
+tagged_type_p (const_tree type)
+{
+  return bpfi_instrumented_type_p (type);
+}
+
+tree
+tag_of (tree val)
+{
+  if (!tags_on || val == NULL_TREE || TREE_CODE (val) != SSA_NAME)
+    return NULL_TREE;
+  tree *t = tag_map->get (val);
+  return t ? *t : NULL_TREE;
+}
+
+void
+set_tag_of (tree ssa, tree tag)
+{
+  if (!tags_on || ssa == NULL_TREE || TREE_CODE (ssa) != SSA_NAME
+      || tag == NULL_TREE || integer_zerop (tag))
+    return;
+  tag_map->put (ssa, tag);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The per-thread slots.  */
+
+static tree
+get_slots_decl (void)
+{
+  if (slots_decl)
+    return slots_decl;
+  tree id = get_identifier ("__bpfinst_tag_slots");
+  tree type = build_array_type_nelts (bpfi_u64_type, 16);
+  tree d = build_decl (UNKNOWN_LOCATION, VAR_DECL, id, type);
+  SET_DECL_ASSEMBLER_NAME (d, id);
+  TREE_PUBLIC (d) = 1;
+  DECL_EXTERNAL (d) = 1;
+  DECL_ARTIFICIAL (d) = 1;
+  TREE_USED (d) = 1;
+  set_decl_tls_model (d, decl_default_tls_model (d));
+  varpool_node::get_create (d);
+  slots_decl = d;
+  return d;
+}
+
+static tree
+slot_ref (int slot)
+{
+  return build4 (ARRAY_REF, bpfi_u64_type, get_slots_decl (),
+		 build_int_cst (integer_type_node, slot), NULL_TREE,
+		 NULL_TREE);
+}
+
+static tree
+read_slot (gimple_seq *seq, int slot)
+{
+  tree t = make_ssa_name (bpfi_u64_type);
+  gimple_seq_add_stmt (seq, gimple_build_assign (t, slot_ref (slot)));
+  return t;
+}
+
+static void
+write_slot (gimple_seq *seq, int slot, tree val)
+{
+  gimple_seq_add_stmt (seq, gimple_build_assign (slot_ref (slot), val));
+}
+
+static tree
+build_seq_op (gimple_seq *seq, enum tree_code code, tree type, tree a,
+	      tree b = NULL_TREE, tree c = NULL_TREE)
+{
+  tree t = make_ssa_name (type);
+  gimple *g = c ? gimple_build_assign (t, code, a, b, c)
+	      : b ? gimple_build_assign (t, code, a, b)
+		  : gimple_build_assign (t, code, a);
+  gimple_seq_add_stmt (seq, g);
+  return t;
+}
+
+/* A pointer (a function's address) as a 64-bit value.  */
+static tree
+pointer_as_u64 (gimple_seq *seq, tree ptr)
+{
+  tree ut = build_nonstandard_integer_type (TYPE_PRECISION (TREE_TYPE (ptr)),
+					    1);
+  tree v = build_seq_op (seq, NOP_EXPR, ut, ptr);
+  if (TYPE_PRECISION (ut) != 64)
+    v = build_seq_op (seq, NOP_EXPR, bpfi_u64_type, v);
+  return v;
+}
+
+/* The identity of FNDECL in the slots: a hash of its assembler name (and,
+   for a function local to this translation unit, of the file's name).  */
+static tree
+function_id (tree fndecl)
+{
+  const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char *p = name; *p; p++)
+    h = (h ^ (unsigned char) *p) * 0x100000001b3ULL;
+  if (!TREE_PUBLIC (fndecl) && main_input_filename)
+    for (const char *p = main_input_filename; *p; p++)
+      h = (h ^ (unsigned char) *p) * 0x100000001b3ULL;
+  /* Never 0, which means "no function".  */
+  return build_int_cst_type (bpfi_u64_type, (HOST_WIDE_INT) (h | 1));
+}
+
+/* May FNDECL be called through a pointer?  */
+static bool
+maybe_called_indirectly_p (tree fndecl)
+{
+  return TREE_PUBLIC (fndecl) || TREE_ADDRESSABLE (fndecl);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Function entry: tags of the parameters, and PHIs.  */
+
+void
+tags_begin_function (void)
+{
+  if (!tags_on)
+    return;
+  tag_map = new hash_map<tree, tree>;
+  phi_pairs.create (0);
+
+  /* A tag PHI for every PHI of tagged values.  */
+  basic_block bb;
+  auto_vec<gphi *> phis;
+  FOR_EACH_BB_FN (bb, cfun)
+    for (gphi_iterator gpi = gsi_start_phis (bb); !gsi_end_p (gpi);
+	 gsi_next (&gpi))
+      {
+	tree res = gimple_phi_result (gpi.phi ());
+	if (!virtual_operand_p (res) && tagged_type_p (TREE_TYPE (res)))
+	  phis.safe_push (gpi.phi ());
+      }
+  for (unsigned i = 0; i < phis.length (); i++)
+    {
+      tree res = gimple_phi_result (phis[i]);
+      tree t = make_ssa_name (bpfi_u64_type);
+      create_phi_node (t, gimple_bb (phis[i]));
+      tag_map->put (res, t);
+      phi_pairs.safe_push (res);
+      phi_pairs.safe_push (t);
+    }
+
+  /* The parameters' tags, when the caller left them for this function.  */
+  gimple_seq seq = NULL;
+  tree match = NULL_TREE;
+  tree self = current_function_decl;
+  unsigned i = 0;
+  for (tree parm = DECL_ARGUMENTS (self); parm; parm = DECL_CHAIN (parm), i++)
+    {
+      tree def = ssa_default_def (cfun, parm);
+      if (i >= SLOT_NARGS || def == NULL_TREE || has_zero_uses (def)
+	  || !tagged_type_p (TREE_TYPE (parm)))
+	continue;
+      if (!match)
+	{
+	  tree callee = read_slot (&seq, SLOT_ARG_CALLEE);
+	  match = build_seq_op (&seq, EQ_EXPR, boolean_type_node, callee,
+				function_id (self));
+	  if (maybe_called_indirectly_p (self))
+	    {
+	      tree addr = pointer_as_u64 (&seq, build_fold_addr_expr (self));
+	      tree m2 = build_seq_op (&seq, EQ_EXPR, boolean_type_node,
+				      callee, addr);
+	      match = build_seq_op (&seq, BIT_IOR_EXPR, boolean_type_node,
+				    match, m2);
+	    }
+	  /* Taken: the slots are for this call only.  */
+	  tree rest = build_seq_op (&seq, COND_EXPR, bpfi_u64_type, match,
+				    build_zero_cst (bpfi_u64_type), callee);
+	  write_slot (&seq, SLOT_ARG_CALLEE, rest);
+	}
+      tree slot = read_slot (&seq, SLOT_ARG0 + i);
+      tree tag = build_seq_op (&seq, COND_EXPR, bpfi_u64_type, match, slot,
+			       build_zero_cst (bpfi_u64_type));
+      tag_map->put (def, tag);
+    }
+  if (seq)
+    gsi_insert_seq_on_edge_immediate
+      (single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (cfun)), seq);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Statements whose tag no hook decides.  */
+
+/* A call: the arguments' tags go into the slots before it, the result's
+   tag comes from them after it.  */
+static void
+tags_call (gcall *call)
+{
+  if (gimple_call_internal_p (call))
+    return;
+  tree fndecl = gimple_call_fndecl (call);
+  if (fndecl && fndecl_built_in_p (fndecl))
+    return;		/* the C library's: untagged */
+  tree fn = gimple_call_fn (call);
+
+  /* Arguments.  */
+  unsigned nargs = MIN (gimple_call_num_args (call), (unsigned) SLOT_NARGS);
+  unsigned last = 0;
+  for (unsigned i = 0; i < nargs; i++)
+    if (tag_of (gimple_call_arg (call, i)))
+      last = i + 1;
+  gimple_stmt_iterator gsi = gsi_for_stmt (call);
+  if (last)
+    {
+      gimple_seq seq = NULL;
+      for (unsigned i = 0; i < last; i++)
+	{
+	  tree t = tag_of (gimple_call_arg (call, i));
+	  write_slot (&seq, SLOT_ARG0 + i,
+		      t ? t : build_zero_cst (bpfi_u64_type));
+	}
+      write_slot (&seq, SLOT_ARG_CALLEE,
+		  fndecl ? function_id (fndecl) : pointer_as_u64 (&seq, fn));
+      gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
+    }
+
+  /* Result.  */
+  tree lhs = gimple_call_lhs (call);
+  if (!lhs || TREE_CODE (lhs) != SSA_NAME || !tagged_type_p (TREE_TYPE (lhs)))
+    return;
+  gimple_seq seq = NULL;
+  tree match;
+  if (fndecl)
+    {
+      tree from = read_slot (&seq, SLOT_RET_FROM);
+      match = build_seq_op (&seq, EQ_EXPR, boolean_type_node, from,
+			    function_id (fndecl));
+    }
+  else
+    {
+      tree from = read_slot (&seq, SLOT_RET_ADDR);
+      match = build_seq_op (&seq, EQ_EXPR, boolean_type_node, from,
+			    pointer_as_u64 (&seq, fn));
+    }
+  tree rt = read_slot (&seq, SLOT_RET_TAG);
+  tree tag = build_seq_op (&seq, COND_EXPR, bpfi_u64_type, match, rt,
+			   build_zero_cst (bpfi_u64_type));
+  if (stmt_ends_bb_p (call))
+    {
+      edge e = find_fallthru_edge (gimple_bb (call)->succs);
+      if (!e)
+	return;
+      gsi_insert_seq_on_edge_immediate (e, seq);
+    }
+  else
+    gsi_insert_seq_after (&gsi, seq, GSI_SAME_STMT);
+  set_tag_of (lhs, tag);
+}
+
+/* A return: leave the value's tag for the caller, with this function's
+   identity.  Every return of a tagged type writes the slots, so that a
+   caller never takes a stale tag.  */
+static void
+tags_return (greturn *ret)
+{
+  tree val = gimple_return_retval (ret);
+  if (!val || !tagged_type_p (TREE_TYPE (val)))
+    return;
+  tree self = current_function_decl;
+  gimple_seq seq = NULL;
+  tree t = tag_of (val);
+  write_slot (&seq, SLOT_RET_TAG, t ? t : build_zero_cst (bpfi_u64_type));
+  write_slot (&seq, SLOT_RET_FROM, function_id (self));
+  if (maybe_called_indirectly_p (self))
+    write_slot (&seq, SLOT_RET_ADDR,
+		pointer_as_u64 (&seq, build_fold_addr_expr (self)));
+  gimple_stmt_iterator gsi = gsi_for_stmt (ret);
+  gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
+}
+
+void
+tags_default (gimple *stmt)
+{
+  if (!tags_on)
+    return;
+  switch (gimple_code (stmt))
+    {
+    case GIMPLE_ASSIGN:
+      {
+	tree lhs = gimple_assign_lhs (stmt);
+	if (TREE_CODE (lhs) != SSA_NAME)
+	  return;
+	enum tree_code code = gimple_assign_rhs_code (stmt);
+	if (code == SSA_NAME || code == PAREN_EXPR || code == VIEW_CONVERT_EXPR
+	    || CONVERT_EXPR_CODE_P (code))
+	  {
+	    tree rhs = gimple_assign_rhs1 (stmt);
+	    if (code == VIEW_CONVERT_EXPR)
+	      rhs = TREE_OPERAND (rhs, 0);
+	    set_tag_of (lhs, tag_of (rhs));
+	  }
+	return;
+      }
+    case GIMPLE_CALL:
+      tags_call (as_a <gcall *> (stmt));
+      return;
+    case GIMPLE_RETURN:
+      tags_return (as_a <greturn *> (stmt));
+      return;
+    default:
+      return;
+    }
+}
+
+/* Would tags_default do something with STMT?  */
+bool
+tags_candidate_p (gimple *stmt)
+{
+  if (!tags_on)
+    return false;
+  switch (gimple_code (stmt))
+    {
+    case GIMPLE_ASSIGN:
+      return TREE_CODE (gimple_assign_lhs (stmt)) == SSA_NAME;
+    case GIMPLE_CALL:
+    case GIMPLE_RETURN:
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+
+void
+tags_end_function (void)
+{
+  if (!tags_on)
+    return;
+  for (unsigned i = 0; i < phi_pairs.length (); i += 2)
+    {
+      gphi *phi = as_a <gphi *> (SSA_NAME_DEF_STMT (phi_pairs[i]));
+      gphi *tphi = as_a <gphi *> (SSA_NAME_DEF_STMT (phi_pairs[i + 1]));
+      for (unsigned j = 0; j < gimple_phi_num_args (phi); j++)
+	{
+	  edge e = gimple_phi_arg_edge (phi, j);
+	  tree t = tag_of (gimple_phi_arg_def (phi, j));
+	  add_phi_arg (tphi, t ? t : build_zero_cst (bpfi_u64_type), e,
+		       UNKNOWN_LOCATION);
+	}
+    }
+  phi_pairs.release ();
+  delete tag_map;
+  tag_map = NULL;
+}
