@@ -37,6 +37,8 @@ static struct bpfi_object *hook_object;
    instrumented.  */
 static uint64_t function_hash;
 static unsigned stmt_ordinal;
+/* Numbers the address steps of one memory access (0 elsewhere).  */
+static unsigned address_step;
 
 #define FNV_OFFSET_BASIS 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
@@ -105,7 +107,7 @@ static uint64_t
 pseudo_pc (unsigned sub, enum bpfi_hook hook)
 {
   uint64_t h = fnv1a_u32 (function_hash, stmt_ordinal);
-  h = fnv1a_u32 (h, sub);
+  h = fnv1a_u32 (h, sub + 1000 * address_step);
   const char *name = bpfi_hook_descs[hook].name;
   return fnv1a (h, name, strlen (name));
 }
@@ -274,6 +276,7 @@ instrument_conversion (gimple_stmt_iterator *gsi, gassign *stmt,
 struct access_place
 {
   tree addr;
+  tree varoff;		/* variable byte offset (sizetype), or NULL */
   HOST_WIDE_INT offset;
 };
 
@@ -323,39 +326,77 @@ analyze_access (tree ref, struct access_place *place)
   if (TREE_CODE (base) == TARGET_MEM_REF)
     return false;
 
-  if (varoff == NULL_TREE)
+  /* The base pointer and the constant offset; a variable part (array
+     indices) is computed step by step in gimplify_address.  */
+  place->varoff = varoff;
+  if (TREE_CODE (base) == MEM_REF
+      && (TREE_CODE (TREE_OPERAND (base, 0)) == SSA_NAME
+	  || TREE_CODE (TREE_OPERAND (base, 0)) == INTEGER_CST))
     {
-      if (TREE_CODE (base) == MEM_REF
-	  && (TREE_CODE (TREE_OPERAND (base, 0)) == SSA_NAME
-	      || TREE_CODE (TREE_OPERAND (base, 0)) == INTEGER_CST))
-	{
-	  place->addr = TREE_OPERAND (base, 0);
-	  place->offset = (mem_ref_offset (base).force_shwi ().to_constant ()
-			   + bitpos / BITS_PER_UNIT);
-	  return true;
-	}
-      if ((DECL_P (base) && addressable_decl_p (base))
-	  || TREE_CODE (base) == STRING_CST)
-	{
-	  place->addr = build_fold_addr_expr (base);
-	  place->offset = bitpos / BITS_PER_UNIT;
-	  return true;
-	}
+      place->addr = TREE_OPERAND (base, 0);
+      place->offset = (mem_ref_offset (base).force_shwi ().to_constant ()
+		       + bitpos / BITS_PER_UNIT);
+      return true;
     }
-
-  /* A variable part in the address: the address of the whole reference,
-     at offset 0.  */
-  if (DECL_P (base) && !addressable_decl_p (base))
-    return false;
-  place->addr = build_fold_addr_expr (ref);
-  place->offset = 0;
-  return true;
+  if ((DECL_P (base) && addressable_decl_p (base))
+      || (TREE_CODE (base) == STRING_CST && varoff == NULL_TREE))
+    {
+      place->addr = build_fold_addr_expr (base);
+      place->offset = bitpos / BITS_PER_UNIT;
+      return true;
+    }
+  return false;
 }
 
-/* The address of PLACE as a GIMPLE value, computed before *GSI.  */
+static void instrument_stmt (gimple *stmt);
+
+static tree gimplify_base (gimple_stmt_iterator *gsi,
+			   struct access_place *place);
+
+/* The address of PLACE as a GIMPLE value, computed before *GSI.  A
+   variable offset (array indexing) is computed by instrumentation-only
+   statements -- conversions, multiplications, the pointer addition --
+   each instrumented like the program's own, so that the instrumenter
+   sees the steps and the address gets a tag derived from the indices'.  */
 
 static tree
 gimplify_address (gimple_stmt_iterator *gsi, struct access_place *place)
+{
+  tree base = gimplify_base (gsi, place);
+  if (place->varoff == NULL_TREE)
+    return base;
+  gimple *stmt = gsi_stmt (*gsi);
+  location_t loc = gimple_location (stmt);
+  gimple_seq seq = NULL;
+  tree off = force_gimple_operand (fold_convert (sizetype,
+						 unshare_expr (place->varoff)),
+				   &seq, true, NULL_TREE);
+  tree ptr = make_ssa_name (TREE_TYPE (base));
+  gimple_seq_add_stmt (&seq, gimple_build_assign (ptr, POINTER_PLUS_EXPR,
+						  base, off));
+  auto_vec<gimple *> steps;
+  for (gimple_stmt_iterator si = gsi_start (seq); !gsi_end_p (si);
+       gsi_next (&si))
+    {
+      gimple_set_location (gsi_stmt (si), loc);
+      steps.safe_push (gsi_stmt (si));
+    }
+  gsi_insert_seq_before (gsi, seq, GSI_SAME_STMT);
+  for (unsigned i = 0; i < steps.length (); i++)
+    {
+      address_step = i + 1;
+      instrument_stmt (steps[i]);
+    }
+  address_step = 0;
+  /* The hooks split blocks: find the statement again.  */
+  *gsi = gsi_for_stmt (stmt);
+  return ptr;
+}
+
+/* The base pointer of PLACE as a GIMPLE value, computed before *GSI.  */
+
+static tree
+gimplify_base (gimple_stmt_iterator *gsi, struct access_place *place)
 {
   tree addr = place->addr;
   if (TREE_CODE (addr) == SSA_NAME || TREE_CODE (addr) == INTEGER_CST)
