@@ -1,0 +1,110 @@
+/* bpfinst/bpf.h - the BPF half of an instrumenter.
+
+   Build the BPF half with either
+     clang -O2 -target bpf -c inst-bpf.c
+   or
+     bpf-gcc -O2 -c inst-bpf.c
+   with this folder's parent on the include path.
+
+   The BPF half defines hooks, global functions named inst_<op>, each run
+   immediately before every program operation of its kind.  A hook may call
+   the engine helpers declared below, use its own static data (shared by the
+   whole linked program), use extern variables the native half defines, call
+   its own static functions, and dereference program addresses.  */
+
+#ifndef BPFINST_BPF_H
+#define BPFINST_BPF_H
+
+#include "common.h"
+
+/* Engine helpers.  */
+
+/* Call the native half's event_dispatch_slow_call (FUNCT) and return its
+   result.  Extra arguments go through globals the native half defines.  */
+extern uint64_t slow_call (uint64_t funct);
+
+/* A constant naming the instrumented operation: distinct operations get
+   distinct values, every execution of one operation the same value, and a
+   rebuild of the same source the same values.  */
+extern uint64_t pseudo_pc (void);
+
+/* In inst_cmp and inst_br: the condition code of the comparison (see
+   bpfinst/common.h).  Undefined in other hooks.  */
+extern condition_op_t condition (void);
+
+/* In inst_cmp and inst_br: the outcome, 0 or 1, of the comparison or of
+   the branch condition.  */
+extern uint64_t condition_result (void);
+
+/* Width in bits of the operation's result, and of operands 1, 2 and 3
+   (pointers: the target's pointer width; _Bool: 1).  Constants.  */
+extern uint64_t bit_width_res (void);
+extern uint64_t bit_width1 (void);
+extern uint64_t bit_width2 (void);
+extern uint64_t bit_width3 (void);
+
+/* The tags of operands 1, 2 and 3; 0 means untagged.  */
+extern uint64_t tag1 (void);
+extern uint64_t tag2 (void);
+extern uint64_t tag3 (void);
+
+/* Give the operation's result the tag TAG.  The last call on the path the
+   hook takes wins; without a call the result's tag is 0.  */
+extern void set_tag (uint64_t tag);
+
+/* End the hook here (as if it returned) when every operand tag is 0.  */
+extern void stop_if_no_tags (void);
+
+/* Hooks.  Each is optional.  Operands arrive as 64-bit values: narrower
+   ones zero-extended whatever their signedness (bit_widthN () gives the
+   width), wider ones truncated to their low 64 bits.  */
+
+/* Arithmetic.  */
+void inst_add (uint64_t a, uint64_t b);
+void inst_sub (uint64_t a, uint64_t b);
+void inst_neg (uint64_t a);
+void inst_mul (uint64_t a, uint64_t b);
+void inst_udiv (uint64_t a, uint64_t b);
+void inst_sdiv (uint64_t a, uint64_t b);
+void inst_urem (uint64_t a, uint64_t b);
+/* Signed remainders, by the sign of the result: that of the dividend
+   (C's %), that of the divisor (floor modulo), never negative.  */
+void inst_srem_1starg (uint64_t a, uint64_t b);
+void inst_srem_2ndarg (uint64_t a, uint64_t b);
+void inst_srem_nonneg (uint64_t a, uint64_t b);
+
+/* Logic.  */
+void inst_and (uint64_t a, uint64_t b);
+void inst_nand (uint64_t a, uint64_t b);
+void inst_or (uint64_t a, uint64_t b);
+void inst_nor (uint64_t a, uint64_t b);
+void inst_xor (uint64_t a, uint64_t b);
+void inst_eqv (uint64_t a, uint64_t b);
+void inst_not (uint64_t a);
+/* The result is A != 0 ? clz (A) (resp. ctz (A)) : IF0.  */
+void inst_clz (uint64_t a, uint64_t if0);
+void inst_ctz (uint64_t a, uint64_t if0);
+void inst_shl (uint64_t a, uint64_t sh);
+void inst_lshr (uint64_t a, uint64_t sh);
+void inst_ashr (uint64_t a, uint64_t sh);
+
+/* Comparison and control.  inst_cmp runs for every integer or pointer
+   comparison, inst_br for every conditional branch (COND is the value the
+   branch tests), inst_indirectbr for every computed goto.  */
+void inst_cmp (uint64_t a, uint64_t b);
+void inst_br (uint64_t cond);
+void inst_indirectbr (void);
+
+/* Conversions: narrowing, widening from unsigned, widening from signed.  */
+void inst_trunc (uint64_t a);
+void inst_zext (uint64_t a);
+void inst_sext (uint64_t a);
+
+/* Memory.  A load reads bit_width_res () bits at ADDR + OFFSET; a store
+   writes VALUE (bit_width3 () bits) at ADDR + OFFSET.  ADDR is the access's
+   base pointer (its tag is tag1 ()), OFFSET the constant displacement;
+   tag3 () is the stored value's tag.  */
+void inst_load (uint64_t addr, uint64_t offset);
+void inst_store (uint64_t addr, uint64_t offset, uint64_t value);
+
+#endif /* BPFINST_BPF_H */
