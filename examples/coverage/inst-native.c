@@ -22,6 +22,7 @@ static void __attribute__ ((destructor))
 report (void)
 {
   unsigned edges = 0;
+  fflush (stdout);
   for (unsigned i = 0; i < MAP_SIZE; i++)
     edges += bpfinst_cov_map[i] != 0;
   fprintf (stderr, "coverage: %u branch edges reached, %llu branches executed\n",
