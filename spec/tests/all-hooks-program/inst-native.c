@@ -1,0 +1,7 @@
+#include <bpfinst/native.h>
+
+uint64_t
+event_dispatch_slow_call (uint64_t funct)
+{
+  return funct;
+}

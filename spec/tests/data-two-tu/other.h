@@ -1,0 +1,1 @@
+long other_add (long v);

@@ -1,0 +1,26 @@
+/* A switch on an unsigned input with three case labels and a default.  */
+#include <stdio.h>
+
+int
+main (void)
+{
+  unsigned x;
+
+  while (scanf ("%u", &x) == 1)
+    switch (x)
+      {
+      case 1000003:
+	fprintf (stderr, "first\n");
+	break;
+      case 1000033:
+	fprintf (stderr, "second\n");
+	break;
+      case 1000333:
+	fprintf (stderr, "third\n");
+	break;
+      default:
+	fprintf (stderr, "other\n");
+	break;
+      }
+  return 0;
+}
