@@ -1,0 +1,29 @@
+/* Drops writes to standard error that start with "secret" and answers
+   them with 1234; other writes go through.  */
+#include <string.h>
+#include <sys/syscall.h>
+#include <bpfinst/native.h>
+
+uint64_t
+event_dispatch_slow_call (uint64_t funct)
+{
+  (void) funct;
+  return 0;
+}
+
+uint64_t
+event_before_syscall (uint32_t num, uint32_t *drop_syscall, uint64_t a1,
+		      uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5,
+		      uint64_t a6)
+{
+  (void) a4;
+  (void) a5;
+  (void) a6;
+  if (num == SYS_write && a1 == 2 && a3 >= 6
+      && memcmp ((const void *) (uintptr_t) a2, "secret", 6) == 0)
+    {
+      *drop_syscall = 1;
+      return 1234;
+    }
+  return 0;
+}
