@@ -55,7 +55,8 @@ static struct bpfi_object *emit_obj;
 /* Trees that live across functions: the declarations of the instrumenter's
    data sections and extern variables, and of the slow-call entry point.
    Kept in one TREE_VEC registered as a garbage-collection root.  Layout:
-   [0] slow-call decl, [1 .. ndata] data sections, then the externs.  */
+   [0] slow-call decl, [1 .. ndata] data sections, then the externs, then
+   the dense tag store's directory and slow path.  */
 static tree emit_decls;
 static const struct ggc_root_tab emit_root_tab[] = {
   { &emit_decls, 1, sizeof (tree), &gt_ggc_mx_tree_node,
@@ -344,12 +345,52 @@ extern_decl (size_t idx)
   return d;
 }
 
+/* libtag's dense tag store (spec/include/bpfinst/tagstore.h): a directory
+   of 2^20 chunk pointers indexed by bits 28..47 of the address, each chunk
+   2^28 tags indexed by bits 0..27.  */
+#define DENSE_DIR_BITS 20
+#define DENSE_CHUNK_BITS 28
+
+static tree
+dense_dir_decl (void)
+{
+  size_t slot = 1 + emit_obj->ndata + emit_obj->nexterns;
+  tree d = TREE_VEC_ELT (emit_decls, slot);
+  if (!d)
+    {
+      /* Pointers, as integers of the target's pointer width.  */
+      tree type = build_array_type_nelts (int_type (POINTER_SIZE, 1),
+					  (unsigned HOST_WIDE_INT) 1
+					  << DENSE_DIR_BITS);
+      d = lookup_or_build_decl (VAR_DECL, "__bpfinst_dense_dir", type);
+      TREE_VEC_ELT (emit_decls, slot) = d;
+    }
+  return d;
+}
+
+static tree
+dense_slow_set_decl (void)
+{
+  size_t slot = 2 + emit_obj->ndata + emit_obj->nexterns;
+  tree d = TREE_VEC_ELT (emit_decls, slot);
+  if (!d)
+    {
+      tree fntype = build_function_type_list (bpfi_u64_type, bpfi_u64_type,
+					      bpfi_u64_type, NULL_TREE);
+      d = lookup_or_build_decl (FUNCTION_DECL, "bpfinst_dense_slow_set",
+				fntype);
+      TREE_NOTHROW (d) = 1;
+      TREE_VEC_ELT (emit_decls, slot) = d;
+    }
+  return d;
+}
+
 void
 bpfi_emit_init (struct bpfi_object *obj)
 {
   emit_obj = obj;
   bpfi_u64_type = build_nonstandard_integer_type (64, 1);
-  emit_decls = make_tree_vec (1 + obj->ndata + obj->nexterns);
+  emit_decls = make_tree_vec (1 + obj->ndata + obj->nexterns + 2);
   ggc_register_root_tab (emit_root_tab);
 }
 
@@ -834,6 +875,82 @@ emit_stop_if_no_tags (frame *f, reg_state *s)
   start_block (f, cont);
 }
 
+/* dense_tag_get (ADDR), or dense_tag_set (ADDR, TAG) when TAG is given:
+   look the chunk up in the directory; where it exists (and the address
+   is in range) access the tag inline, else read 0 or call the runtime.  */
+static tree
+emit_dense_tag (frame *f, tree addr, tree tag)
+{
+  tree u64 = bpfi_u64_type;
+  tree idx = build_op (f, BIT_AND_EXPR, u64,
+		       build_op (f, RSHIFT_EXPR, u64, addr,
+				 u64_cst (DENSE_CHUNK_BITS)),
+		       u64_cst (((uint64_t) 1 << DENSE_DIR_BITS) - 1));
+  tree dir = dense_dir_decl ();
+  tree et = TREE_TYPE (TREE_TYPE (dir));
+  tree chunkp = make_ssa_name (et);
+  add_stmt (f, gimple_build_assign (chunkp, build4 (ARRAY_REF, et, dir, idx,
+						    NULL_TREE, NULL_TREE)));
+  tree chunk = convert_to (f, u64, chunkp);
+  tree hi = build_op (f, RSHIFT_EXPR, u64, addr,
+		      u64_cst (DENSE_CHUNK_BITS + DENSE_DIR_BITS));
+  tree miss = build_op (f, BIT_IOR_EXPR, boolean_type_node,
+			build_op (f, EQ_EXPR, boolean_type_node, chunk,
+				  u64_cst (0)),
+			build_op (f, NE_EXPR, boolean_type_node, hi,
+				  u64_cst (0)));
+  add_stmt (f, gimple_build_cond (NE_EXPR, miss, boolean_false_node,
+				  NULL_TREE, NULL_TREE));
+  basic_block from = f->cur;
+  basic_block hit_bb = make_block (f);
+  basic_block miss_bb = tag ? make_block (f) : NULL;
+  basic_block join = make_block (f);
+  edge me = make_edge (from, tag ? miss_bb : join, EDGE_TRUE_VALUE);
+  edge he = make_edge (from, hit_bb, EDGE_FALSE_VALUE);
+  me->probability = profile_probability::unlikely ();
+  he->probability = profile_probability::likely ();
+
+  /* The tag's place: chunk + (addr mod 2^28) * 8.  */
+  start_block (f, hit_bb);
+  tree off = build_op (f, LSHIFT_EXPR, u64,
+		       build_op (f, BIT_AND_EXPR, u64, addr,
+				 u64_cst (((uint64_t) 1 << DENSE_CHUNK_BITS)
+					  - 1)),
+		       u64_cst (3));
+  reg_val place;
+  place.val = build_op (f, PLUS_EXPR, u64, chunk, off);
+  place.addr = NULL_TREE;
+  place.off = 0;
+  tree ref = mem_ref (f, u64, place, 0);
+  tree val = NULL_TREE;
+  if (tag)
+    add_stmt (f, gimple_build_assign (ref, tag));
+  else
+    {
+      val = make_ssa_name (u64);
+      add_stmt (f, gimple_build_assign (val, ref));
+    }
+  edge hj = make_edge (f->cur, join, EDGE_FALLTHRU);
+  hj->probability = profile_probability::always ();
+
+  if (tag)
+    {
+      start_block (f, miss_bb);
+      gcall *call = gimple_build_call (dense_slow_set_decl (), 2, addr, tag);
+      add_stmt (f, call);
+      edge mj = make_edge (miss_bb, join, EDGE_FALLTHRU);
+      mj->probability = profile_probability::always ();
+    }
+  start_block (f, join);
+  if (tag)
+    return u64_cst (0);
+  tree res = make_ssa_name (u64);
+  gphi *phi = create_phi_node (res, join);
+  add_phi_arg (phi, val, hj, f->loc);
+  add_phi_arg (phi, u64_cst (0), me, f->loc);
+  return res;
+}
+
 static void
 emit_helper (frame *f, reg_state *s, enum bpfi_helper h)
 {
@@ -915,6 +1032,12 @@ emit_helper (frame *f, reg_state *s, enum bpfi_helper h)
     case BPFI_HELPER_DIVDI3:
     case BPFI_HELPER_MODDI3:
       r0 = emit_sdivmod (f, h == BPFI_HELPER_MODDI3, r1, get_reg (s, 2));
+      break;
+    case BPFI_HELPER_DENSE_TAG_GET:
+      r0 = emit_dense_tag (f, r1, NULL_TREE);
+      break;
+    case BPFI_HELPER_DENSE_TAG_SET:
+      r0 = emit_dense_tag (f, r1, get_reg (s, 2));
       break;
     default:
       gcc_unreachable ();	/* the loader refused it */

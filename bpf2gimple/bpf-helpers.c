@@ -38,6 +38,8 @@ static const struct helper_desc helper_table[BPFI_HELPER_COUNT] = {
   [BPFI_HELPER_PARITYDI2] = { "__paritydi2", 1 },
   [BPFI_HELPER_DIVDI3] = { "__divdi3", 2 },
   [BPFI_HELPER_MODDI3] = { "__moddi3", 2 },
+  [BPFI_HELPER_DENSE_TAG_GET] = { "dense_tag_get", 1 },
+  [BPFI_HELPER_DENSE_TAG_SET] = { "dense_tag_set", 2 },
 };
 
 const char *

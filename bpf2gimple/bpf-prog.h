@@ -55,6 +55,9 @@ enum bpfi_helper
   BPFI_HELPER_PARITYDI2,
   BPFI_HELPER_DIVDI3,		/* signed 64-bit division */
   BPFI_HELPER_MODDI3,		/* signed 64-bit remainder */
+  /* Engine extensions: libtag's dense tag store, inline.  */
+  BPFI_HELPER_DENSE_TAG_GET,	/* dense_tag_get (addr) */
+  BPFI_HELPER_DENSE_TAG_SET,	/* dense_tag_set (addr, tag) */
   BPFI_HELPER_COUNT
 };
 

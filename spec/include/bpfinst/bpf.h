@@ -55,6 +55,15 @@ extern void set_tag (uint64_t tag);
 /* End the hook here (as if it returned) when every operand tag is 0.  */
 extern void stop_if_no_tags (void);
 
+/* GCCInst extension (not part of the engine-neutral contract): inline
+   access to libtag's dense tag store (bpfinst/tagstore.h), one 64-bit tag
+   per program byte.  dense_tag_get returns the tag of the byte at ADDR (0
+   when none was set); dense_tag_set sets it.  A lookup costs two loads;
+   only the first tag written into a 256 MiB region calls the runtime.
+   Other engines do not provide these helpers.  */
+extern uint64_t dense_tag_get (uint64_t addr);
+extern void dense_tag_set (uint64_t addr, uint64_t tag);
+
 /* Hooks.  Each is optional.  Operands arrive as 64-bit values: narrower
    ones zero-extended whatever their signedness (bit_widthN () gives the
    width), wider ones truncated to their low 64 bits.  */
