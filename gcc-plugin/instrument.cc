@@ -23,6 +23,9 @@
 #include "internal-fn.h"
 #include "dumpfile.h"
 #include "options.h"
+#include "tree-pass.h"
+#include "tree-into-ssa.h"
+#include "dominance.h"
 
 #include "bpf-emit.h"
 #include "hook-table.h"
@@ -849,6 +852,12 @@ instrument_function (void)
       instrument_stmt (stmts[i]);
       stmt_ordinal += hookable;
     }
-  tags_end_function ();
-  return bpfi_emit_end_function ();
+  unsigned int todo = bpfi_emit_end_function ();
+  if (tags_end_function ())
+    {
+      free_dominance_info (CDI_DOMINATORS);
+      mark_virtual_operands_for_renaming (cfun);
+      todo |= TODO_update_ssa_only_virtuals;
+    }
+  return todo;
 }

@@ -20,7 +20,7 @@ unsigned int instrument_function (void);
 void tags_init (struct bpfi_object *obj, bool force_off);
 bool tags_enabled_p (void);
 void tags_begin_function (void);
-void tags_end_function (void);
+bool tags_end_function (void);
 tree tag_of (tree val);
 void set_tag_of (tree ssa, tree tag);
 bool tags_candidate_p (gimple *stmt);

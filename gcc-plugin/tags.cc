@@ -59,6 +59,8 @@ static const struct ggc_root_tab tags_root_tab[] = {
 
 /* SSA name -> its tag, for the function being instrumented.  */
 static hash_map<tree, tree> *tag_map;
+/* Has tag code been inserted into the function?  */
+static bool tags_changed;
 /* The tag PHIs created for the function's PHIs: (value PHI result, tag PHI
    result) pairs, whose arguments are filled in at the end.  */
 static vec<tree> phi_pairs;
@@ -204,6 +206,11 @@ function_id (tree fndecl)
 static bool
 maybe_called_indirectly_p (tree fndecl)
 {
+  /* Not an inline body that is never emitted (extern inline, C99 inline
+     definitions): its address would be an undefined symbol, and calls
+     through a pointer reach the definition compiled elsewhere.  */
+  if (DECL_EXTERNAL (fndecl))
+    return false;
   return TREE_PUBLIC (fndecl) || TREE_ADDRESSABLE (fndecl);
 }
 
@@ -217,6 +224,7 @@ tags_begin_function (void)
     return;
   tag_map = new hash_map<tree, tree>;
   phi_pairs.create (0);
+  tags_changed = false;
 
   /* A tag PHI for every PHI of tagged values.  */
   basic_block bb;
@@ -274,8 +282,11 @@ tags_begin_function (void)
       tag_map->put (def, tag);
     }
   if (seq)
-    gsi_insert_seq_on_edge_immediate
-      (single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (cfun)), seq);
+    {
+      gsi_insert_seq_on_edge_immediate
+	(single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (cfun)), seq);
+      tags_changed = true;
+    }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -312,6 +323,7 @@ tags_call (gcall *call)
       write_slot (&seq, SLOT_ARG_CALLEE,
 		  fndecl ? function_id (fndecl) : pointer_as_u64 (&seq, fn));
       gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
+      tags_changed = true;
     }
 
   /* Result.  */
@@ -344,6 +356,7 @@ tags_call (gcall *call)
     }
   else
     gsi_insert_seq_after (&gsi, seq, GSI_SAME_STMT);
+  tags_changed = true;
   set_tag_of (lhs, tag);
 }
 
@@ -366,6 +379,7 @@ tags_return (greturn *ret)
 		pointer_as_u64 (&seq, build_fold_addr_expr (self)));
   gimple_stmt_iterator gsi = gsi_for_stmt (ret);
   gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
+  tags_changed = true;
 }
 
 void
@@ -422,11 +436,13 @@ tags_candidate_p (gimple *stmt)
 
 /* ---------------------------------------------------------------------- */
 
-void
+/* Finish the function's tags; true when tag code was inserted (it reads
+   and writes memory: the caller must have virtual operands renamed).  */
+bool
 tags_end_function (void)
 {
   if (!tags_on)
-    return;
+    return false;
   for (unsigned i = 0; i < phi_pairs.length (); i += 2)
     {
       gphi *phi = as_a <gphi *> (SSA_NAME_DEF_STMT (phi_pairs[i]));
@@ -439,7 +455,9 @@ tags_end_function (void)
 		       UNKNOWN_LOCATION);
 	}
     }
+  tags_changed |= !phi_pairs.is_empty ();
   phi_pairs.release ();
   delete tag_map;
   tag_map = NULL;
+  return tags_changed;
 }
