@@ -275,6 +275,108 @@ check_insn (struct bpfi_error *err, const struct bpfi_func *f, size_t i)
     }
 }
 
+/* Successors of instruction I of F (at most two): returns their number.
+   Successors past the end are returned too (the caller checks).  */
+static int
+insn_succs (const struct bpfi_func *f, size_t i, size_t succ[2])
+{
+  const struct bpf_insn *insn = &f->insns[i];
+  int nsucc = 0;
+  if (insn->code == (BPF_JMP | BPF_EXIT))
+    ;
+  else if (is_jump (insn))
+    {
+      succ[nsucc++] = (size_t) ((long) i + insn->off + 1);
+      if (BPF_OP (insn->code) != BPF_JA)
+	succ[nsucc++] = i + 1;
+    }
+  else
+    succ[nsucc++] = i + (insn->code == OP_LD_IMM64 ? 2 : 1);
+  return nsucc;
+}
+
+/* Every reachable instruction must have a path to an EXIT: otherwise the
+   hook can loop forever (a cycle with no way out).  Called after the
+   reachability pass, which has checked that every successor of a
+   reachable instruction is in range.  Walks the reversed control-flow
+   graph from the EXITs.  */
+static int
+check_exit_reachable (struct bpfi_func *f, struct bpfi_error *err)
+{
+  size_t n = f->ninsns;
+  size_t *npred = calloc (n + 1, sizeof *npred);
+  size_t *pred = malloc ((2 * n + 1) * sizeof *pred);
+  size_t *work = malloc ((n + 1) * sizeof *work);
+  unsigned char *live = calloc (n + 1, 1);
+  int ret = 0;
+  if (npred == NULL || pred == NULL || work == NULL || live == NULL)
+    {
+      ret = fail (err, f, -1, "out of memory");
+      goto done;
+    }
+
+  /* Predecessor lists of the reachable instructions, in one array:
+     those of S are pred[npred[S] .. npred[S + 1] - 1].  */
+  size_t succ[2];
+  for (size_t i = 0; i < n; i++)
+    if ((f->info[i].flags & BPFI_INSN_REACHABLE)
+	&& !(f->info[i].flags & BPFI_INSN_IMM64_HI))
+      {
+	int ns = insn_succs (f, i, succ);
+	for (int k = 0; k < ns; k++)
+	  if (succ[k] < n)
+	    npred[succ[k] + 1]++;
+      }
+  for (size_t i = 0; i < n; i++)
+    npred[i + 1] += npred[i];
+  size_t *fill = work;		/* reused below as the worklist */
+  for (size_t i = 0; i < n; i++)
+    fill[i] = npred[i];
+  for (size_t i = 0; i < n; i++)
+    if ((f->info[i].flags & BPFI_INSN_REACHABLE)
+	&& !(f->info[i].flags & BPFI_INSN_IMM64_HI))
+      {
+	int ns = insn_succs (f, i, succ);
+	for (int k = 0; k < ns; k++)
+	  if (succ[k] < n)
+	    pred[fill[succ[k]]++] = i;
+      }
+
+  size_t sp = 0;
+  for (size_t i = 0; i < n; i++)
+    if ((f->info[i].flags & BPFI_INSN_REACHABLE)
+	&& !(f->info[i].flags & BPFI_INSN_IMM64_HI)
+	&& f->insns[i].code == (BPF_JMP | BPF_EXIT))
+      {
+	live[i] = 1;
+	work[sp++] = i;
+      }
+  while (sp > 0)
+    {
+      size_t s = work[--sp];
+      for (size_t k = npred[s]; k < npred[s + 1]; k++)
+	if (!live[pred[k]])
+	  {
+	    live[pred[k]] = 1;
+	    work[sp++] = pred[k];
+	  }
+    }
+  for (size_t i = 0; i < n; i++)
+    if ((f->info[i].flags & BPFI_INSN_REACHABLE)
+	&& !(f->info[i].flags & BPFI_INSN_IMM64_HI) && !live[i])
+      {
+	ret = fail (err, f, (long) i, "unbounded loop: no path from here "
+		    "to the end of the function");
+	break;
+      }
+done:
+  free (npred);
+  free (pred);
+  free (work);
+  free (live);
+  return ret;
+}
+
 /* Pass 1: decoding, jump targets, leaders, loop heads, reachability.  */
 static int
 check_structure (struct bpfi_func *f, struct bpfi_error *err)
@@ -374,6 +476,8 @@ check_structure (struct bpfi_func *f, struct bpfi_error *err)
 	    }
 	}
     }
+  if (ret == 0)
+    ret = check_exit_reachable (f, err);
 out:
   free (stack);
   return ret;

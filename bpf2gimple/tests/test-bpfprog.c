@@ -470,6 +470,41 @@ test_loop (void)
   bpfi_object_free (obj);
 }
 
+/* Loops from which the exit cannot be reached.  */
+static void
+test_unbounded_loop (void)
+{
+  struct ob o;
+
+  /* A jump to itself.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (0, 0));
+  ob_emit (&o, mk (BPF_JMP | BPF_JA, 0, 0, -1, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, 3);
+  EXPECT_ERROR (&o, "unbounded loop", "inst_x", 0);
+
+  /* r0 += 1; if r0 != 10 goto 1; goto 1: the conditional exit of the
+     loop leads back into it.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (0, 0));
+  ob_emit (&o, ADD64_K (0, 1));
+  ob_emit (&o, mk (BPF_JMP | BPF_JNE | BPF_K, 0, 0, -2, 10));
+  ob_emit (&o, mk (BPF_JMP | BPF_JA, 0, 0, -3, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, 5);
+  EXPECT_ERROR (&o, "unbounded loop", "inst_x", 0);
+
+  /* One branch loops forever, the other returns.  */
+  ob_init (&o);
+  ob_emit (&o, JEQ_K (1, 0, 1));
+  ob_emit (&o, EXIT ());
+  ob_emit (&o, ADD64_K (1, 1));
+  ob_emit (&o, mk (BPF_JMP | BPF_JA, 0, 0, -2, 0));
+  ob_func (&o, "inst_x", true, 0, 4);
+  EXPECT_ERROR (&o, "unbounded loop", "inst_x", 2);
+}
+
 static void
 test_object_symbol (void)
 {
@@ -1191,6 +1226,7 @@ main (int argc, char **argv)
       test_helpers ();
       test_valid ();
       test_loop ();
+      test_unbounded_loop ();
       test_object_symbol ();
       test_header_errors ();
       test_load_errors ();
