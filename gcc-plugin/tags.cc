@@ -230,9 +230,12 @@ tags_begin_function (void)
   basic_block bb;
   auto_vec<gphi *> phis;
   FOR_EACH_BB_FN (bb, cfun)
-    for (gphi_iterator gpi = gsi_start_phis (bb); !gsi_end_p (gpi);
-	 gsi_next (&gpi))
+    for (gphi_iterator gpi = gsi_start_phis (bb);
+	 !gsi_end_p (gpi) && !bb_has_abnormal_pred (bb); gsi_next (&gpi))
       {
+	/* Not where abnormal edges (computed gotos, setjmp, non-local
+	   labels) merge: SSA names there must not overlap, and the values
+	   merged there have tag 0.  */
 	tree res = gimple_phi_result (gpi.phi ());
 	if (!virtual_operand_p (res) && tagged_type_p (TREE_TYPE (res)))
 	  phis.safe_push (gpi.phi ());
@@ -297,7 +300,9 @@ tags_begin_function (void)
 static void
 tags_call (gcall *call)
 {
-  if (gimple_call_internal_p (call))
+  if (gimple_call_internal_p (call)
+      || (gimple_call_flags (call) & ECF_RETURNS_TWICE)
+      || stmt_can_make_abnormal_goto (call))
     return;
   tree fndecl = gimple_call_fndecl (call);
   if (fndecl && fndecl_built_in_p (fndecl))
