@@ -935,10 +935,19 @@ emit_dense_tag (frame *f, tree addr, tree tag)
 
   if (tag)
     {
+      /* A missing chunk holds only zeros: setting 0 there is a no-op.  */
       start_block (f, miss_bb);
+      add_stmt (f, gimple_build_cond (NE_EXPR, tag, u64_cst (0), NULL_TREE,
+				      NULL_TREE));
+      basic_block call_bb = make_block (f);
+      edge ce = make_edge (miss_bb, call_bb, EDGE_TRUE_VALUE);
+      edge ze = make_edge (miss_bb, join, EDGE_FALSE_VALUE);
+      ce->probability = profile_probability::even ();
+      ze->probability = profile_probability::even ();
+      start_block (f, call_bb);
       gcall *call = gimple_build_call (dense_slow_set_decl (), 2, addr, tag);
       add_stmt (f, call);
-      edge mj = make_edge (miss_bb, join, EDGE_FALLTHRU);
+      edge mj = make_edge (call_bb, join, EDGE_FALLTHRU);
       mj->probability = profile_probability::always ();
     }
   start_block (f, join);

@@ -435,6 +435,43 @@ set_access_args (struct bpfi_operands *ops, enum bpfi_hook hook,
   set_arg (ops, 1, offset_constant (place->offset));
 }
 
+/* An address: lhs = &REF.  With tags, the address is computed again by
+   instrumented steps (the indices' conversions and multiplications, the
+   pointer additions, the field offset), so that it gets the tag of its
+   base pointer and indices as the program's own pointer arithmetic
+   would.  */
+
+static bool
+instrument_address_of (gassign *stmt)
+{
+  tree lhs = gimple_assign_lhs (stmt);
+  if (!tags_enabled_p () || !POINTER_TYPE_P (TREE_TYPE (lhs)))
+    return false;
+  tree ref = TREE_OPERAND (gimple_assign_rhs1 (stmt), 0);
+  if (!handled_component_p (ref) && TREE_CODE (ref) != MEM_REF)
+    return false;
+  struct access_place place;
+  if (!analyze_access (ref, &place)
+      || (TREE_CODE (place.addr) != SSA_NAME && place.varoff == NULL_TREE))
+    return false;
+  gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
+  tree ptr = gimplify_address (&gsi, &place);
+  if (place.offset != 0)
+    {
+      tree p2 = make_ssa_name (TREE_TYPE (ptr));
+      gassign *g = gimple_build_assign (p2, POINTER_PLUS_EXPR, ptr,
+					size_int (place.offset));
+      gimple_set_location (g, gimple_location (stmt));
+      gsi_insert_before (&gsi, g, GSI_SAME_STMT);
+      address_step = 100;
+      instrument_stmt (g);
+      address_step = 0;
+      ptr = p2;
+    }
+  set_tag_of (lhs, tag_of (ptr));
+  return true;
+}
+
 /* Load: lhs = MEM.  */
 
 static bool
@@ -770,6 +807,8 @@ instrument_stmt_1 (gimple *stmt)
 	  return store_p (stmt) && instrument_store (&gsi, as);
 	else if (gimple_assign_load_p (stmt))
 	  return load_p (stmt) && instrument_load (&gsi, as);
+	else if (gimple_assign_rhs_code (stmt) == ADDR_EXPR)
+	  return instrument_address_of (as);
 	else
 	  {
 	    enum bpfi_hook hook = hook_for_assign (as);
