@@ -63,14 +63,9 @@ struct loader
   uint64_t *fstart;		/* per function: byte offset in its section */
 };
 
-static int
-set_error (struct bpfi_error *err, const char *func, long insn,
-	   const char *fmt, ...)
-  __attribute__ ((format (printf, 4, 5)));
-
-static int
-set_error (struct bpfi_error *err, const char *func, long insn,
-	   const char *fmt, ...)
+int
+bpfi_error_set (struct bpfi_error *err, const char *func, long insn,
+		const char *fmt, ...)
 {
   if (err != NULL)
     {
@@ -85,7 +80,7 @@ set_error (struct bpfi_error *err, const char *func, long insn,
 }
 
 #define corrupt(L, ...) \
-  set_error ((L)->err, NULL, -1, "truncated or corrupt ELF: " __VA_ARGS__)
+  bpfi_error_set ((L)->err, NULL, -1, "truncated or corrupt ELF: " __VA_ARGS__)
 
 static uint64_t
 fnv1a64 (const uint8_t *p, size_t n)
@@ -112,7 +107,7 @@ xstrdup (const char *s)
 static int
 oom (struct loader *l)
 {
-  set_error (l->err, NULL, -1, "out of memory");
+  bpfi_error_set (l->err, NULL, -1, "out of memory");
   return -ENOMEM;
 }
 
@@ -158,11 +153,11 @@ check_header (struct loader *l)
 {
   const uint8_t *b = l->buf;
   if (l->len < EI_NIDENT || memcmp (b, ELFMAG, SELFMAG) != 0)
-    return set_error (l->err, NULL, -1, "not an ELF file");
+    return bpfi_error_set (l->err, NULL, -1, "not an ELF file");
   if (b[EI_CLASS] != ELFCLASS64)
-    return set_error (l->err, NULL, -1, "not a 64-bit ELF object");
+    return bpfi_error_set (l->err, NULL, -1, "not a 64-bit ELF object");
   if (b[EI_DATA] == ELFDATA2MSB)
-    return set_error (l->err, NULL, -1,
+    return bpfi_error_set (l->err, NULL, -1,
 		      "big-endian BPF objects are not supported");
   if (b[EI_DATA] != ELFDATA2LSB)
     return corrupt (l, "unknown data encoding %u", (unsigned) b[EI_DATA]);
@@ -171,9 +166,9 @@ check_header (struct loader *l)
   Elf64_Ehdr eh;
   memcpy (&eh, b, sizeof eh);
   if (eh.e_type != ET_REL)
-    return set_error (l->err, NULL, -1, "not a relocatable object");
+    return bpfi_error_set (l->err, NULL, -1, "not a relocatable object");
   if (eh.e_machine != EM_BPF)
-    return set_error (l->err, NULL, -1, "not a BPF object (ELF machine %u)",
+    return bpfi_error_set (l->err, NULL, -1, "not a BPF object (ELF machine %u)",
 		      (unsigned) eh.e_machine);
   return 0;
 }
@@ -416,7 +411,7 @@ read_functions (struct loader *l)
 	have_hook = true;
     }
   if (!have_hook)
-    ret = set_error (l->err, NULL, -1, "no inst_* function");
+    ret = bpfi_error_set (l->err, NULL, -1, "no inst_* function");
 
 out:
   free (fs);
@@ -566,29 +561,29 @@ apply_reloc (struct loader *l, size_t fi, size_t ii, void *arg)
   int stype = GELF_ST_TYPE (sym->st_info);
 
   if (info->kind != BPFI_RELOC_NONE)
-    return set_error (l->err, f->name, (long) ii,
+    return bpfi_error_set (l->err, f->name, (long) ii,
 		      "unresolvable relocation: more than one relocation "
 		      "on this instruction");
 
   if (rc->type == R_BPF_64_64)
     {
       if (insn->code != (BPF_LD | BPF_IMM | BPF_DW))
-	return set_error (l->err, f->name, (long) ii,
+	return bpfi_error_set (l->err, f->name, (long) ii,
 			  "unresolvable relocation: R_BPF_64_64 against %s "
 			  "on an instruction that is not ld_imm64 "
 			  "(opcode 0x%02x)", name, insn->code);
       if (ii + 1 >= f->ninsns)
-	return set_error (l->err, f->name, (long) ii,
+	return bpfi_error_set (l->err, f->name, (long) ii,
 			  "truncated or corrupt ELF: ld_imm64 at the end of "
 			  "the function");
       if (insn[1].imm != 0)
-	return set_error (l->err, f->name, (long) ii,
+	return bpfi_error_set (l->err, f->name, (long) ii,
 			  "unresolvable relocation: ld_imm64 against %s has "
 			  "a nonzero upper immediate", name);
       if (sym->st_shndx == SHN_UNDEF)
 	{
 	  if (name[0] == '\0')
-	    return set_error (l->err, f->name, (long) ii,
+	    return bpfi_error_set (l->err, f->name, (long) ii,
 			      "unresolvable relocation: undefined symbol "
 			      "without a name");
 	  int e = add_extern (l, name);
@@ -621,14 +616,14 @@ apply_reloc (struct loader *l, size_t fi, size_t ii, void *arg)
 	  info->addend = tgt;
 	  return 0;
 	}
-      return set_error (l->err, f->name, (long) ii,
+      return bpfi_error_set (l->err, f->name, (long) ii,
 			"unresolvable relocation: symbol %s is not in a "
 			"data section", name);
     }
 
   /* R_BPF_64_32 */
   if (insn->code != (BPF_JMP | BPF_CALL))
-    return set_error (l->err, f->name, (long) ii,
+    return bpfi_error_set (l->err, f->name, (long) ii,
 		      "unresolvable relocation: R_BPF_64_32 against %s on an "
 		      "instruction that is not a call (opcode 0x%02x)",
 		      name, insn->code);
@@ -636,7 +631,7 @@ apply_reloc (struct loader *l, size_t fi, size_t ii, void *arg)
     {
       enum bpfi_helper h = bpfi_helper_lookup (name);
       if (h == BPFI_HELPER_NONE)
-	return set_error (l->err, f->name, (long) ii,
+	return bpfi_error_set (l->err, f->name, (long) ii,
 			  "unknown helper '%s'", name);
       info->kind = BPFI_RELOC_HELPER;
       info->index = (int) h;
@@ -655,7 +650,7 @@ apply_reloc (struct loader *l, size_t fi, size_t ii, void *arg)
 	tgt += ((int64_t) insn->imm + 1) * (int64_t) sizeof (struct bpf_insn);
       long t = tgt >= 0 ? func_at (l, sym->st_shndx, (uint64_t) tgt) : -1;
       if (t < 0)
-	return set_error (l->err, f->name, (long) ii,
+	return bpfi_error_set (l->err, f->name, (long) ii,
 			  "unresolvable relocation: call target %s%+lld is "
 			  "not the start of a function", name,
 			  (long long) (tgt - (int64_t) sym->st_value));
@@ -664,7 +659,7 @@ apply_reloc (struct loader *l, size_t fi, size_t ii, void *arg)
       info->addend = 0;
       return 0;
     }
-  return set_error (l->err, f->name, (long) ii,
+  return bpfi_error_set (l->err, f->name, (long) ii,
 		    "unresolvable relocation: call to %s, which is not a "
 		    "function", name);
 }
@@ -688,7 +683,7 @@ read_relocations (struct loader *l)
       if (!l->is_code[target])
 	continue;
       if (sh->sh_type == SHT_RELA)
-	return set_error (l->err, NULL, -1,
+	return bpfi_error_set (l->err, NULL, -1,
 			  "unresolvable relocation: RELA relocations in "
 			  "section %s are not supported", l->secnames[i]);
       if (sh->sh_link != l->symtab || l->symtab == 0)
@@ -741,7 +736,7 @@ read_relocations (struct loader *l)
 		    insn = (long) ((rel.r_offset - l->fstart[k]) / 8);
 		    break;
 		  }
-	      return set_error (l->err, fn, insn,
+	      return bpfi_error_set (l->err, fn, insn,
 				"unresolvable relocation: type %u against %s "
 				"in section %s", rc.type, rc.symname,
 				l->secnames[target]);
@@ -776,11 +771,11 @@ resolve_relative_calls (struct loader *l)
 	      || f->info[i].kind != BPFI_RELOC_NONE)
 	    continue;
 	  if (insn->src_reg == 0)
-	    return set_error (l->err, f->name, (long) i,
+	    return bpfi_error_set (l->err, f->name, (long) i,
 			      "unknown helper 'number %d' (calls by helper "
 			      "number are not supported)", insn->imm);
 	  if (insn->src_reg != BPF_PSEUDO_CALL)
-	    return set_error (l->err, f->name, (long) i,
+	    return bpfi_error_set (l->err, f->name, (long) i,
 			      "unsupported opcode 0x%02x (call with src_reg "
 			      "%u)", insn->code, (unsigned) insn->src_reg);
 	  int64_t tgt = (int64_t) l->fstart[fi]
@@ -789,7 +784,7 @@ resolve_relative_calls (struct loader *l)
 	  if (tgt >= 0)
 	    t = func_at (l, f->section, (uint64_t) tgt);
 	  if (t < 0)
-	    return set_error (l->err, f->name, (long) i,
+	    return bpfi_error_set (l->err, f->name, (long) i,
 			      "unresolvable relocation: call target "
 			      "(offset %lld in section %s) is not the start "
 			      "of a function", (long long) tgt,
@@ -806,7 +801,7 @@ check_data_relocs (struct loader *l)
 {
   for (size_t i = 0; i < l->obj->ndata; i++)
     if (l->obj->data[i].used && l->data_has_relocs[i])
-      return set_error (l->err, NULL, -1,
+      return bpfi_error_set (l->err, NULL, -1,
 			"unresolvable relocation: relocations in data "
 			"section %s are not supported", l->obj->data[i].name);
   return 0;
@@ -874,10 +869,10 @@ bpfi_object_load_mem (const void *buf, size_t len, const char *name,
   memset (err, 0, sizeof *err);
   err->insn = -1;
   if (out == NULL)
-    return set_error (err, NULL, -1, "no output object");
+    return bpfi_error_set (err, NULL, -1, "no output object");
   *out = NULL;
   if (buf == NULL && len != 0)
-    return set_error (err, NULL, -1, "not an ELF file");
+    return bpfi_error_set (err, NULL, -1, "not an ELF file");
 
   struct loader l;
   memset (&l, 0, sizeof l);
@@ -911,7 +906,7 @@ bpfi_object_load_mem (const void *buf, size_t len, const char *name,
 
   if (elf_version (EV_CURRENT) == EV_NONE)
     {
-      ret = set_error (err, NULL, -1, "libelf initialization failed");
+      ret = bpfi_error_set (err, NULL, -1, "libelf initialization failed");
       goto out;
     }
   l.elf = elf_memory ((char *) copy, len);

@@ -155,6 +155,13 @@ struct bpfi_error
   long insn;
 };
 
+/* Fill in *ERR (when not NULL) with a message from FMT, the function
+   FUNC (NULL: none) and the instruction INSN (-1: none).  Returns
+   -EINVAL, for the callers' convenience.  */
+int bpfi_error_set (struct bpfi_error *err, const char *func, long insn,
+		    const char *fmt, ...)
+  __attribute__ ((format (printf, 4, 5)));
+
 /* Load the object at PATH.  Returns 0, or -errno with *ERR filled in.  */
 int bpfi_object_load (const char *path, struct bpfi_object **out,
 		      struct bpfi_error *err);

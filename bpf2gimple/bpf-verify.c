@@ -45,25 +45,9 @@
    and inlining depth in the emitter).  */
 #define MAX_CALL_DEPTH 64
 
-static int
-fail (struct bpfi_error *err, const struct bpfi_func *f, long insn,
-      const char *fmt, ...) __attribute__ ((format (printf, 4, 5)));
-
-static int
-fail (struct bpfi_error *err, const struct bpfi_func *f, long insn,
-      const char *fmt, ...)
-{
-  if (err != NULL)
-    {
-      va_list ap;
-      va_start (ap, fmt);
-      vsnprintf (err->msg, sizeof err->msg, fmt, ap);
-      va_end (ap);
-      snprintf (err->func, sizeof err->func, "%s", f ? f->name : "");
-      err->insn = insn;
-    }
-  return -EINVAL;
-}
+/* Report an error in function F (or none) at instruction INSN.  */
+#define fail(err, f, insn, ...) \
+  bpfi_error_set ((err), (f) ? (f)->name : NULL, (insn), __VA_ARGS__)
 
 static int
 fail_opcode (struct bpfi_error *err, const struct bpfi_func *f, size_t i,
@@ -970,10 +954,10 @@ bpfi_object_verify (struct bpfi_object *obj, struct bpfi_error *err)
   memset (err, 0, sizeof *err);
   err->insn = -1;
   if (obj == NULL)
-    return fail (err, NULL, -1, "no object");
+    return bpfi_error_set (err, NULL, -1, "no object");
   uint8_t *state = calloc (obj->nfuncs ? obj->nfuncs : 1, 1);
   if (state == NULL)
-    return fail (err, NULL, -1, "out of memory");
+    return bpfi_error_set (err, NULL, -1, "out of memory");
   int ret = 0;
   for (size_t i = 0; i < obj->nfuncs; i++)
     obj->funcs[i].verified = false;

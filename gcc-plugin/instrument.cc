@@ -43,10 +43,9 @@ static unsigned stmt_ordinal;
 /* Numbers the address steps of one memory access (0 elsewhere).  */
 static unsigned address_step;
 
-#define FNV_OFFSET_BASIS 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
 
-static uint64_t
+uint64_t
 fnv1a (uint64_t h, const void *data, size_t len)
 {
   const unsigned char *p = (const unsigned char *) data;

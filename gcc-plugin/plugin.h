@@ -16,6 +16,11 @@ void instrument_init (struct bpfi_object *obj, bool tags_off);
    pass must return.  */
 unsigned int instrument_function (void);
 
+/* Continue the 64-bit FNV-1a hash H over LEN bytes at DATA (instrument.cc).
+   Start with FNV_OFFSET_BASIS.  */
+#define FNV_OFFSET_BASIS 0xcbf29ce484222325ULL
+uint64_t fnv1a (uint64_t h, const void *data, size_t len);
+
 /* Tags (tags.cc).  NULL_TREE stands for tag 0.  */
 void tags_init (struct bpfi_object *obj, bool force_off);
 bool tags_enabled_p (void);

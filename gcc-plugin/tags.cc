@@ -192,12 +192,9 @@ static tree
 function_id (tree fndecl)
 {
   const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char *p = name; *p; p++)
-    h = (h ^ (unsigned char) *p) * 0x100000001b3ULL;
+  uint64_t h = fnv1a (FNV_OFFSET_BASIS, name, strlen (name));
   if (!TREE_PUBLIC (fndecl) && main_input_filename)
-    for (const char *p = main_input_filename; *p; p++)
-      h = (h ^ (unsigned char) *p) * 0x100000001b3ULL;
+    h = fnv1a (h, main_input_filename, strlen (main_input_filename));
   /* Never 0, which means "no function".  */
   return build_int_cst_type (bpfi_u64_type, (HOST_WIDE_INT) (h | 1));
 }
