@@ -1,12 +1,11 @@
-/* plugin.cc - the bpfinst GCC plugin: arguments, loading the
-   instrumenter, and the "bpfinst" GIMPLE pass.
+/* plugin.cc - the bpfinst GCC plugin proper (bpfinst-core.so):
+   arguments, loading the instrumenter, and the "bpfinst" GIMPLE pass.
 
    The pass runs right after the function is put into SSA form, at every
    optimization level, and inlines the instrumenter's hooks in front of
    the operations they instrument (instrument.cc).  */
 
 #include "gcc-plugin.h"
-#include "plugin-version.h"
 #include "tree.h"
 #include "tree-pass.h"
 #include "context.h"
@@ -17,12 +16,11 @@
 #include "dumpfile.h"
 #include "opts.h"
 #include "toplev.h"
+#include "md5.h"
 
 #include "bpf-emit.h"
 #include "hook-table.h"
 #include "plugin.h"
-
-int plugin_is_GPL_compatible;
 
 struct bpfi_object *bpfinst_object;
 
@@ -39,6 +37,13 @@ static const char bpfinst_help[] =
   "operation, comparison, branch, conversion, load and store.\n"
   "  -fplugin-arg-bpfinst-inst=PATH  the instrumenter's BPF object\n"
   "                                  (default: $BPF_INST)\n"
+  "  -fplugin-arg-bpfinst-native=PATH\n"
+  "                                  the instrumenter's native half (a shared\n"
+  "                                  object or archive): the specs file links\n"
+  "                                  it into every executable and shared\n"
+  "                                  object\n"
+  "  -fplugin-arg-bpfinst-digest=HEX  the MD5 digest of the BPF object, for\n"
+  "                                  build caches; refused if it differs\n"
   "  -fplugin-arg-bpfinst-help       print this help and do not instrument\n"
   "  -fplugin-arg-bpfinst-tags=auto|off\n"
   "                                  track tags when the hooks both set and\n"
@@ -173,31 +178,47 @@ bpfinst_finish (void *, void *)
     }
 }
 
-int
-plugin_init (struct plugin_name_args *plugin_info,
-	     struct plugin_gcc_version *version)
+/* -fplugin-arg-bpfinst-digest=HEX: HEX must be the MD5 digest of the
+   instrumenter at PATH (a build cache keyed on the command line then
+   cannot reuse an object built with another instrumenter).  */
+
+static bool
+check_digest (const char *path, const char *digest)
+{
+  FILE *f = fopen (path, "rb");
+  if (f == NULL)
+    return true;	/* The loader reports it.  */
+  unsigned char sum[16];
+  int rc = md5_stream (f, sum);
+  fclose (f);
+  if (rc != 0)
+    return true;
+  char hex[33];
+  for (int i = 0; i < 16; i++)
+    sprintf (hex + 2 * i, "%02x", sum[i]);
+  if (strcasecmp (hex, digest) == 0)
+    return true;
+  error ("bpfinst: %s: the MD5 digest of the instrumenter is %s, not %s as "
+	 "%<-fplugin-arg-bpfinst-digest%> says: it changed since the build "
+	 "command was written (recompute the digest, or drop the argument)",
+	 path, hex, digest);
+  return false;
+}
+
+/* The plugin proper, called by the loader (loader.cc) once it has
+   checked that the GCC loading it is the one it was built for.  */
+
+extern "C" int
+bpfinst_core_init (struct plugin_name_args *plugin_info,
+		   struct plugin_gcc_version *)
 {
   const char *name = plugin_info->base_name;
-
-  if (!plugin_default_version_check (version, &gcc_version))
-    {
-      if (strcmp (version->basever, gcc_version.basever) != 0)
-	error ("bpfinst: this plugin was built for GCC %s and cannot be "
-	       "loaded by GCC %s; rebuild GCCInst for this compiler",
-	       gcc_version.basever, version->basever);
-      else
-	error ("bpfinst: this plugin was built for a different build of "
-	       "GCC %s (%s %s) than the one loading it (%s %s); rebuild "
-	       "GCCInst for this compiler",
-	       gcc_version.basever, gcc_version.datestamp,
-	       gcc_version.devphase, version->datestamp, version->devphase);
-      return 1;
-    }
 
   static struct plugin_info info = { bpfinst_version, bpfinst_help };
   register_callback (name, PLUGIN_INFO, NULL, &info);
 
   const char *path = NULL;
+  const char *digest = NULL;
   bool help = false;
   bool dump = false;
   const char *dump_flags = NULL;
@@ -216,6 +237,34 @@ plugin_init (struct plugin_name_args *plugin_info,
 	    }
 	  else
 	    path = value;
+	}
+      else if (strcmp (key, "native") == 0)
+	{
+	  /* The specs file turns this argument into a link input; the
+	     compiler only checks that the file is there.  */
+	  if (value == NULL || value[0] == '\0')
+	    {
+	      error ("bpfinst: argument %<native%> needs a path: use %s",
+		     "-fplugin-arg-bpfinst-native=PATH");
+	      bad_args = true;
+	    }
+	  else if (access (value, R_OK) != 0)
+	    {
+	      error ("bpfinst: native half %s: cannot read it: %m", value);
+	      bad_args = true;
+	    }
+	}
+      else if (strcmp (key, "digest") == 0)
+	{
+	  if (value == NULL || strlen (value) != 32
+	      || strspn (value, "0123456789abcdefABCDEF") != 32)
+	    {
+	      error ("bpfinst: argument %<digest%> takes the MD5 digest "
+		     "of the instrumenter, 32 hexadecimal digits");
+	      bad_args = true;
+	    }
+	  else
+	    digest = value;
 	}
       else if (strcmp (key, "help") == 0)
 	help = true;
@@ -261,6 +310,9 @@ plugin_init (struct plugin_name_args *plugin_info,
 	     "-fplugin-arg-bpfinst-inst=PATH", "BPF_INST");
       return 0;
     }
+
+  if (digest != NULL && !check_digest (path, digest))
+    return 0;
 
   bpfinst_object = load_instrumenter (path);
   if (bpfinst_object == NULL)
