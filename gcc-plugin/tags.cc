@@ -34,6 +34,7 @@
 #include "gimple-iterator.h"
 #include "tree-cfg.h"
 #include "tree-dfa.h"
+#include "gimplify.h"
 #include "ggc.h"
 #include "hash-map.h"
 
@@ -119,7 +120,10 @@ set_tag_of (tree ssa, tree tag)
 }
 
 /* ---------------------------------------------------------------------- */
-/* The per-thread slots.  */
+/* The per-thread slots.  A plugin built for a bare-metal target
+   (-DBPFINST_BARE_METAL) makes them one plain global instead: such a
+   target's C library has no thread pointer (no __aeabi_read_tp in newlib
+   for Cortex-M), and its programs have a single thread.  */
 
 static tree
 get_slots_decl (void)
@@ -134,7 +138,9 @@ get_slots_decl (void)
   DECL_EXTERNAL (d) = 1;
   DECL_ARTIFICIAL (d) = 1;
   TREE_USED (d) = 1;
+#ifndef BPFINST_BARE_METAL
   set_decl_tls_model (d, decl_default_tls_model (d));
+#endif
   varpool_node::get_create (d);
   slots_decl = d;
   return d;
@@ -180,7 +186,7 @@ pointer_as_u64 (gimple_seq *seq, tree ptr)
 {
   tree ut = build_nonstandard_integer_type (TYPE_PRECISION (TREE_TYPE (ptr)),
 					    1);
-  tree v = build_seq_op (seq, NOP_EXPR, ut, ptr);
+  tree v = build_seq_op (seq, NOP_EXPR, ut, unshare_expr (ptr));
   if (TYPE_PRECISION (ut) != 64)
     v = build_seq_op (seq, NOP_EXPR, bpfi_u64_type, v);
   return v;
@@ -305,6 +311,10 @@ tags_call (gcall *call)
   if (fndecl && fndecl_built_in_p (fndecl))
     return;		/* the C library's: untagged */
   tree fn = gimple_call_fn (call);
+  /* A C++ virtual call names its target through an OBJ_TYPE_REF: the
+     address called is the expression inside.  */
+  if (TREE_CODE (fn) == OBJ_TYPE_REF)
+    fn = OBJ_TYPE_REF_EXPR (fn);
 
   /* Arguments.  */
   unsigned nargs = MIN (gimple_call_num_args (call), (unsigned) SLOT_NARGS);

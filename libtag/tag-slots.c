@@ -15,8 +15,22 @@
    tag 0, never a stale tag.  One set per thread; every instrumented
    object of the process uses the same set (the symbol has default
    visibility, so the dynamic linker binds all references to one
-   definition).  */
+   definition).
+
+   The bare-metal runtime (built with -DBPFINST_BARE_METAL, for a plugin
+   built the same way) has one plain set for the whole image: there is no
+   thread pointer to reach thread-local storage through, and one thread.
+   An instrumented interrupt handler shares the set with the code it
+   interrupts: if it makes instrumented calls while that code is between
+   a call and the callee's entry (or a return and the caller's read), the
+   tags passed there may be lost or replaced by the handler's.  Handlers
+   that make no instrumented calls, or that are not instrumented, leave
+   the slots alone.  */
 
 #include <stdint.h>
 
+#ifdef BPFINST_BARE_METAL
+uint64_t __bpfinst_tag_slots[16];
+#else
 __thread uint64_t __bpfinst_tag_slots[16];
+#endif
