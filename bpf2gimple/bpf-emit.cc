@@ -451,11 +451,18 @@ mem_ref (frame *f, tree type, const reg_val &rv, HOST_WIDE_INT off)
 {
   tree alias = build_pointer_type_for_mode (char_type_node, ptr_mode, true);
   tree utype = build_aligned_type (type, BITS_PER_UNIT);
+  tree ref;
   if (rv.addr)
-    return build2 (MEM_REF, utype, rv.addr,
-		   build_int_cst (alias, rv.off + off));
-  tree ptr = reg_to_pointer (f, rv);
-  return build2 (MEM_REF, utype, ptr, build_int_cst (alias, off));
+    ref = build2 (MEM_REF, utype, rv.addr,
+		  build_int_cst (alias, rv.off + off));
+  else
+    ref = build2 (MEM_REF, utype, reg_to_pointer (f, rv),
+		  build_int_cst (alias, off));
+  /* A hook may read memory the program has not written yet (inst_store
+     looking at the bytes about to be overwritten): that is no use of an
+     uninitialized variable of the program's, so no -Wuninitialized.  */
+  suppress_warning (ref);
+  return ref;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1380,6 +1387,32 @@ emit_function (frame *f, reg_state *entry_state)
 /* ---------------------------------------------------------------------- */
 /* Entry points.  */
 
+/* Put the run-time switch in front of the hook whose first block is
+   ENTRY, reached by edge E: a block that reads GUARD and goes to ENTRY
+   when it is nonzero (predicted), to the hook's exit otherwise, with
+   tag 0.  */
+static void
+emit_guard (frame *f, edge e, basic_block entry, tree guard)
+{
+  basic_block gb = make_block (f);
+  redirect_edge_succ (e, gb);
+  start_block (f, gb);
+  tree flag = make_ssa_name (TREE_TYPE (guard));
+  add_stmt (f, gimple_build_assign (flag, guard));
+  add_stmt (f, gimple_build_cond (NE_EXPR, flag,
+				  build_zero_cst (TREE_TYPE (flag)),
+				  NULL_TREE, NULL_TREE));
+  edge on = make_edge (gb, entry, EDGE_TRUE_VALUE);
+  on->probability = profile_probability::very_likely ();
+  edge off = make_edge (gb, f->exit_bb, EDGE_FALSE_VALUE);
+  off->probability = on->probability.invert ();
+  reg_state s;
+  memset (&s, 0, sizeof s);
+  set_reg (&s, REG_TAG, u64_cst (0));
+  f->exit_edges.safe_push (off);
+  f->exit_states.safe_push (s);
+}
+
 void
 bpfi_emit_begin_function (void)
 {
@@ -1434,6 +1467,8 @@ bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
   set_reg (&s, REG_TAG, u64_cst (0));
 
   emit_function (&f, &s);
+  if (ops->guard != NULL_TREE)
+    emit_guard (&f, e, entry, ops->guard);
 
   /* The result tag: a PHI over the exits when they differ.  */
   tree tag = NULL_TREE;

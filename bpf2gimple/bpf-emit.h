@@ -29,6 +29,11 @@ struct bpfi_operands
   uint64_t pseudo_pc;
   /* Location given to the emitted statements.  */
   location_t loc;
+  /* The run-time switch: an integer variable (the instrumented
+     function's copy of it), or NULL_TREE.  When given, the hook runs only
+     while the variable is nonzero (one branch, predicted taken); on the
+     skipped path the result's tag is 0.  */
+  tree guard;
 };
 
 /* Set up the emitter for OBJ (once per translation unit).  */

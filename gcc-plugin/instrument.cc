@@ -26,6 +26,10 @@
 #include "tree-pass.h"
 #include "tree-into-ssa.h"
 #include "dominance.h"
+#include "cgraph.h"
+#include "tree-cfg.h"
+#include "stringpool.h"
+#include "ggc.h"
 
 #include "bpf-emit.h"
 #include "hook-table.h"
@@ -34,6 +38,17 @@
 /* The instrumenter's function for each hook, or NULL when it has none.  */
 static struct bpfi_func *hook_funcs[BPFI_HOOK_COUNT];
 static struct bpfi_object *hook_object;
+
+/* The run-time switch (libtag/switch.c), or NULL_TREE with
+   -fplugin-arg-bpfinst-switch=off.  */
+static tree switch_decl;
+/* The current function's copy of it, which every hook is guarded by.  */
+static tree switch_copy;
+static const struct ggc_root_tab switch_root_tab[] = {
+  { &switch_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+    &gt_pch_nx_tree_node },
+  LAST_GGC_ROOT_TAB
+};
 
 /* Per-function state: the FNV-1a hash of the function's assembler name
    and the source file name, and the ordinal of the statement being
@@ -66,11 +81,36 @@ fnv1a_u32 (uint64_t h, uint32_t v)
   return fnv1a (h, b, 4);
 }
 
+/* The declaration of "extern int __bpfinst_enabled", the run-time
+   switch.  */
+
+static tree
+build_switch_decl (void)
+{
+  tree id = get_identifier (BPFINST_SWITCH_SYMBOL);
+  symtab_node *node = symtab_node::get_for_asmname (id);
+  if (node != NULL && VAR_P (node->decl))
+    return node->decl;
+  tree decl = build_decl (UNKNOWN_LOCATION, VAR_DECL, id, integer_type_node);
+  SET_DECL_ASSEMBLER_NAME (decl, id);
+  TREE_PUBLIC (decl) = 1;
+  DECL_EXTERNAL (decl) = 1;
+  DECL_ARTIFICIAL (decl) = 1;
+  TREE_USED (decl) = 1;
+  suppress_warning (decl);
+  return decl;
+}
+
 void
-instrument_init (struct bpfi_object *obj, bool tags_off)
+instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
 {
   hook_object = obj;
   tags_init (obj, tags_off);
+  if (guards)
+    {
+      switch_decl = build_switch_decl ();
+      ggc_register_root_tab (switch_root_tab);
+    }
   for (int h = 0; h < BPFI_HOOK_COUNT; h++)
     hook_funcs[h] = bpfi_object_find (obj, bpfi_hook_descs[h].name);
 }
@@ -154,6 +194,7 @@ emit_hook (enum bpfi_hook hook, gimple_stmt_iterator *gsi,
 	   struct bpfi_operands *ops, unsigned sub)
 {
   ops->pseudo_pc = pseudo_pc (sub, hook);
+  ops->guard = switch_copy;
   if (dump_file)
     {
       fprintf (dump_file, ";; bpfinst: %s (pseudo_pc %#llx) before: ",
@@ -851,6 +892,73 @@ instrument_stmt (gimple *stmt)
     tags_default (stmt);
 }
 
+/* Can the call STMT change the run-time switch?  Calls of const and pure
+   functions cannot, nor internal and built-in functions.  */
+
+static bool
+call_may_switch_p (gimple *stmt)
+{
+  if (!is_gimple_call (stmt) || gimple_call_internal_p (stmt)
+      || (gimple_call_flags (stmt) & (ECF_CONST | ECF_PURE | ECF_NOVOPS)))
+    return false;
+  tree fn = gimple_call_fndecl (stmt);
+  return fn == NULL_TREE || !fndecl_built_in_p (fn, BUILT_IN_NORMAL);
+}
+
+/* "SWITCH_COPY = __bpfinst_enabled", as a sequence.  */
+
+static gimple_seq
+switch_reload (location_t loc)
+{
+  gimple_seq seq = NULL;
+  tree tmp = make_ssa_name (TREE_TYPE (switch_decl));
+  gimple *g = gimple_build_assign (tmp, switch_decl);
+  gimple_set_location (g, loc);
+  gimple_seq_add_stmt (&seq, g);
+  g = gimple_build_assign (switch_copy, tmp);
+  gimple_set_location (g, loc);
+  gimple_seq_add_stmt (&seq, g);
+  return seq;
+}
+
+/* Fill the current function's copy of the run-time switch, which the
+   hooks test: read it on entry and again after each call that may have
+   changed it (the hooks' own slow calls included).  The hooks then test
+   a value in a register, which GCC can keep, unswitch loops on and
+   thread jumps through, and a change reaches the code that made it as
+   soon as the call returns.  The copy is a local variable in memory
+   until TODO_update_address_taken puts it into SSA form.  */
+
+static void
+fill_switch_copy (void)
+{
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gimple *stmt = gsi_stmt (gsi);
+	if (!call_may_switch_p (stmt))
+	  continue;
+	location_t loc = gimple_location (stmt);
+	if (!stmt_ends_bb_p (stmt))
+	  {
+	    gimple_seq seq = switch_reload (loc);
+	    gsi_insert_seq_after (&gsi, seq, GSI_CONTINUE_LINKING);
+	    continue;
+	  }
+	edge e;
+	edge_iterator ei;
+	FOR_EACH_EDGE (e, ei, bb->succs)
+	  if (!(e->flags & (EDGE_EH | EDGE_ABNORMAL)))
+	    gsi_insert_seq_on_edge (e, switch_reload (loc));
+      }
+  gsi_insert_seq_on_edge (single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (cfun)),
+			  switch_reload (DECL_SOURCE_LOCATION
+					 (current_function_decl)));
+  gsi_commit_edge_inserts ();
+}
+
 unsigned int
 instrument_function (void)
 {
@@ -878,6 +986,11 @@ instrument_function (void)
 	}
     }
   XDELETEVEC (rpo);
+  if (switch_decl != NULL_TREE)
+    {
+      switch_copy = create_tmp_var (TREE_TYPE (switch_decl), "bpfinst_on");
+      DECL_NOT_GIMPLE_REG_P (switch_copy) = 1;
+    }
 
   bpfi_emit_begin_function ();
   tags_begin_function ();
@@ -891,6 +1004,16 @@ instrument_function (void)
       stmt_ordinal += hookable;
     }
   unsigned int todo = bpfi_emit_end_function ();
+  if (switch_copy != NULL_TREE)
+    {
+      /* Unused (and left alone) when no hook was inserted.  */
+      if (todo != 0)
+	{
+	  fill_switch_copy ();
+	  todo |= TODO_update_address_taken | TODO_update_ssa_only_virtuals;
+	}
+      switch_copy = NULL_TREE;
+    }
   if (tags_end_function ())
     {
       free_dominance_info (CDI_DOMINATORS);

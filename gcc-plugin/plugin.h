@@ -9,8 +9,18 @@
 extern struct bpfi_object *bpfinst_object;
 
 /* Look up the instrumenter's hook functions; once per translation unit,
-   before the first function is instrumented.  */
-void instrument_init (struct bpfi_object *obj, bool tags_off);
+   before the first function is instrumented.  With GUARDS, every hook is
+   guarded by the run-time switch BPFINST_SWITCH_SYMBOL.  */
+void instrument_init (struct bpfi_object *obj, bool tags_off, bool guards);
+
+/* The run-time switch: an int defined by libtag/switch.c, nonzero while
+   the hooks run.  */
+#define BPFINST_SWITCH_SYMBOL "__bpfinst_enabled"
+
+/* The reserved identifier bpfinst/native.h declares: a translation unit
+   in which it appears includes that header, so it is an instrumenter's
+   native half.  */
+#define BPFINST_NATIVE_MARKER "__bpfinst_native_half"
 
 /* Instrument the current function (cfun).  Returns the TODO flags the
    pass must return.  */

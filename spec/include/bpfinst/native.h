@@ -33,6 +33,11 @@ uint64_t event_before_syscall (uint32_t num, uint32_t *drop_syscall,
 uint64_t guest_to_host_addrress (uint64_t addr);
 uint64_t physical_to_host_addrress (uint64_t addr);
 
+/* Never defined nor used: a translation unit that declares it is a native
+   half, which an engine that instruments at compile time (GCCInst) leaves
+   alone even when it is built with the instrumenting compiler.  */
+extern const char __bpfinst_native_half;
+
 #ifdef __cplusplus
 }
 #endif
