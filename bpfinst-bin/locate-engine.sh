@@ -10,7 +10,14 @@
 #   bpfinst_specs    the specs file that links the runtime archive
 #   bpfinst_include  the folder holding bpfinst/{common,bpf,native}.h
 #   bpfinst_where    how they were found (for messages)
+#   bpfinst_triplet  the target of bpfinst_cc (its -dumpmachine)
 # or returns 1 with the reason in bpfinst_error.
+#
+# Cross compilers: when BPFINST_CC targets another machine than the main
+# build's GCC, the plugin and specs file are that target's, from
+# targets/TRIPLET/ in a build tree or PKGLIBDIR/TRIPLET/ once installed
+# (configure --with-target-gcc=PROG); targets.txt, next to them, names
+# the main build's triplet.
 #
 # Search order: env BPFINST_PLUGIN / BPFINST_SPECS (and BPFINST_INCLUDE);
 # env BPFINST_BUILDDIR, a build tree; the folder above this one when it is a
@@ -30,6 +37,7 @@ bpfinst_locate ()
   _bl_specs=
   _bl_include=
   _bl_top=
+  _bl_lib=
   if [ -n "${BPFINST_BUILDDIR-}" ]; then
     if [ ! -d "$BPFINST_BUILDDIR" ]; then
       bpfinst_error="BPFINST_BUILDDIR=$BPFINST_BUILDDIR is not a folder"
@@ -50,6 +58,7 @@ bpfinst_locate ()
   if [ -n "$_bl_top" ]; then
     _bl_plugin=$_bl_top/gcc-plugin/.libs/bpfinst.so
     _bl_specs=$_bl_top/libtag/bpfinst.specs
+    _bl_lib=$_bl_top/targets
     # The headers are in the source tree, which a VPATH build names in
     # its Makefile.
     _bl_src=
@@ -63,6 +72,27 @@ bpfinst_locate ()
   fi
   if [ -z "$_bl_include" ] && [ -d "$bpfinst_here/../spec/include" ]; then
     _bl_include=$(cd "$bpfinst_here/../spec/include" && pwd)
+  fi
+
+  # The compiler's target: the main build's, or one of the cross targets.
+  # shellcheck disable=SC2086  # split it into words, on purpose
+  bpfinst_triplet=$($bpfinst_cc -dumpmachine 2>/dev/null)
+  if [ -z "${BPFINST_PLUGIN-}" ] && [ -n "$bpfinst_triplet" ] \
+     && [ -n "${_bl_lib-}" ] && [ -f "$_bl_lib/targets.txt" ]; then
+    _bl_main=$(sed -n 's/^main //p' "$_bl_lib/targets.txt")
+    if [ -f "$_bl_lib/$bpfinst_triplet/bpfinst.so" ] \
+       || grep -q "^target $bpfinst_triplet " "$_bl_lib/targets.txt"; then
+      _bl_plugin=$_bl_lib/$bpfinst_triplet/bpfinst.so
+      _bl_specs=$_bl_lib/$bpfinst_triplet/bpfinst.specs
+      bpfinst_where="${bpfinst_where:-$_bl_lib}, target $bpfinst_triplet"
+    elif [ -n "$_bl_main" ] && [ "$_bl_main" != "$bpfinst_triplet" ]; then
+      _bl_all=$(sed -n 's/^\(main\|target\) \([^ ]*\).*/\2/p' \
+		  "$_bl_lib/targets.txt" | tr '\n' ' ')
+      bpfinst_error="$bpfinst_cc targets $bpfinst_triplet, but the engine \
+in ${bpfinst_where:-$_bl_lib} is built for ${_bl_all% } only: configure \
+it with --with-target-gcc=$bpfinst_cc to add that target"
+      return 1
+    fi
   fi
 
   bpfinst_plugin=${BPFINST_PLUGIN:-$_bl_plugin}

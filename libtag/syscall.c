@@ -128,7 +128,7 @@ void __bpfinst_syscall_init (void);
 
 enum mechanism { MECH_NONE, MECH_SUD, MECH_SECCOMP };
 
-static enum mechanism mech;
+static enum mechanism mech __attribute__ ((unused));
 
 /* One per thread.  Initial-exec: the SIGSYS handler must reach it without
    a call that could allocate (and so make system calls).  */
@@ -138,7 +138,7 @@ struct thread_state
   volatile unsigned char in_hook;
 };
 static __thread struct thread_state tstate
-  __attribute__ ((tls_model ("initial-exec")));
+  __attribute__ ((tls_model ("initial-exec"), unused));
 
 /* The program's own SIGSYS disposition, kept aside (kernel layout).  */
 struct ksigaction
@@ -148,7 +148,7 @@ struct ksigaction
   void *restorer;
   uint64_t mask;
 };
-static struct ksigaction program_sigsys;
+static struct ksigaction program_sigsys __attribute__ ((unused));
 
 #define SIGBIT(s) (1ull << ((s) - 1))
 
@@ -476,8 +476,9 @@ install_seccomp (void)
   return NULL;
 }
 
-#elif defined UC_NR
+#else /* !ARCH_SUPPORTED */
 
+# if defined UC_NR
 /* Keeps this architecture's register names compiled until it has a
    trampoline.  */
 static long __attribute__ ((unused))
@@ -485,6 +486,27 @@ context_probe (ucontext_t *uc)
 {
   return (long) UC_NR (uc) + (long) UC_ARG (uc, 5) + (long) UC_RESULT (uc)
 	 + (long) UC_PC (uc);
+}
+# endif
+
+/* Why interception cannot work here.  An emulator running the program
+   (qemu-user) implements neither seccomp nor Syscall User Dispatch: there
+   the seccomp system call fails with ENOSYS, and PR_GET_SECCOMP, which
+   every Linux kernel since 2.6.23 answers, fails with EINVAL.  Neither
+   probe changes anything.  */
+static const char *
+unsupported_reason (void)
+{
+#if defined SYS_seccomp && defined SECCOMP_GET_ACTION_AVAIL
+  uint32_t action = SECCOMP_RET_TRAP;
+  long r = syscall (SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action);
+  if (r != 0 && errno == ENOSYS
+      && prctl (PR_GET_SECCOMP, 0, 0, 0, 0) < 0 && errno == EINVAL)
+    return "system calls are emulated, by qemu-user or the like, without "
+	   "seccomp or Syscall User Dispatch";
+#endif
+  return "no Syscall User Dispatch or seccomp support for this "
+	 "architecture in the runtime yet";
 }
 
 #endif /* ARCH_SUPPORTED */
@@ -564,6 +586,8 @@ __bpfinst_syscall_init (void)
   raw (SYS_rt_sigaction, SIGSYS, (long) &program_sigsys, 0, 8, 0, 0);
   failure (why);
 #else
-  failure ("not supported on this architecture");
+  (void) want_sud;
+  (void) want_seccomp;
+  failure (unsupported_reason ());
 #endif
 }
