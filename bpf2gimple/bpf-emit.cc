@@ -236,8 +236,8 @@ addr_to_u64 (frame *f, tree addr)
 /* ---------------------------------------------------------------------- */
 /* Declarations shared by all functions of the translation unit.  */
 
-static tree
-lookup_or_build_decl (enum tree_code code, const char *name, tree type)
+tree
+bpfi_extern_decl (enum tree_code code, const char *name, tree type)
 {
   tree id = get_identifier (name);
   symtab_node *node = symtab_node::get_for_asmname (id);
@@ -261,7 +261,7 @@ slow_call_decl (void)
     {
       tree fntype = build_function_type_list (bpfi_u64_type, bpfi_u64_type,
 					      NULL_TREE);
-      d = lookup_or_build_decl (FUNCTION_DECL, "event_dispatch_slow_call",
+      d = bpfi_extern_decl (FUNCTION_DECL, "event_dispatch_slow_call",
 				fntype);
       TREE_NOTHROW (d) = 1;
       TREE_VEC_ELT (emit_decls, 0) = d;
@@ -339,7 +339,7 @@ extern_decl (size_t idx)
   if (!d)
     {
       tree type = build_array_type (unsigned_char_type_node, NULL_TREE);
-      d = lookup_or_build_decl (VAR_DECL, emit_obj->externs[idx].name, type);
+      d = bpfi_extern_decl (VAR_DECL, emit_obj->externs[idx].name, type);
       TREE_VEC_ELT (emit_decls, slot) = d;
     }
   return d;
@@ -362,7 +362,7 @@ dense_dir_decl (void)
       tree type = build_array_type_nelts (int_type (POINTER_SIZE, 1),
 					  (unsigned HOST_WIDE_INT) 1
 					  << DENSE_DIR_BITS);
-      d = lookup_or_build_decl (VAR_DECL, "__bpfinst_dense_dir", type);
+      d = bpfi_extern_decl (VAR_DECL, "__bpfinst_dense_dir", type);
       TREE_VEC_ELT (emit_decls, slot) = d;
     }
   return d;
@@ -377,7 +377,7 @@ dense_slow_set_decl (void)
     {
       tree fntype = build_function_type_list (bpfi_u64_type, bpfi_u64_type,
 					      bpfi_u64_type, NULL_TREE);
-      d = lookup_or_build_decl (FUNCTION_DECL, "bpfinst_dense_slow_set",
+      d = bpfi_extern_decl (FUNCTION_DECL, "bpfinst_dense_slow_set",
 				fntype);
       TREE_NOTHROW (d) = 1;
       TREE_VEC_ELT (emit_decls, slot) = d;

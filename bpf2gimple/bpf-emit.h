@@ -36,6 +36,11 @@ struct bpfi_operands
   tree guard;
 };
 
+/* The declaration of the external variable or function NAME (CODE is
+   VAR_DECL or FUNCTION_DECL) of TYPE: the translation unit's own when it
+   declares one, else a new public external one.  */
+tree bpfi_extern_decl (enum tree_code code, const char *name, tree type);
+
 /* Set up the emitter for OBJ (once per translation unit).  */
 void bpfi_emit_init (struct bpfi_object *obj);
 

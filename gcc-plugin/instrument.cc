@@ -81,26 +81,6 @@ fnv1a_u32 (uint64_t h, uint32_t v)
   return fnv1a (h, b, 4);
 }
 
-/* The declaration of "extern int __bpfinst_enabled", the run-time
-   switch.  */
-
-static tree
-build_switch_decl (void)
-{
-  tree id = get_identifier (BPFINST_SWITCH_SYMBOL);
-  symtab_node *node = symtab_node::get_for_asmname (id);
-  if (node != NULL && VAR_P (node->decl))
-    return node->decl;
-  tree decl = build_decl (UNKNOWN_LOCATION, VAR_DECL, id, integer_type_node);
-  SET_DECL_ASSEMBLER_NAME (decl, id);
-  TREE_PUBLIC (decl) = 1;
-  DECL_EXTERNAL (decl) = 1;
-  DECL_ARTIFICIAL (decl) = 1;
-  TREE_USED (decl) = 1;
-  suppress_warning (decl);
-  return decl;
-}
-
 void
 instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
 {
@@ -108,7 +88,9 @@ instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
   tags_init (obj, tags_off);
   if (guards)
     {
-      switch_decl = build_switch_decl ();
+      /* extern int __bpfinst_enabled, the run-time switch.  */
+      switch_decl = bpfi_extern_decl (VAR_DECL, BPFINST_SWITCH_SYMBOL,
+				      integer_type_node);
       ggc_register_root_tab (switch_root_tab);
     }
   for (int h = 0; h < BPFI_HOOK_COUNT; h++)

@@ -14,44 +14,12 @@
 # tags and with tags=off.  Needs clang (or bpf-gcc) and valgrind.
 set -eu
 
-here=$(cd "$(dirname "$0")" && pwd)
-top_src=$(cd "$here/../../.." && pwd)
-zlib=$(cd "$1" && pwd)
-top=$(cd "${2:-$top_src}" && pwd)
-work=${3:-$PWD/tag-bench}
-cc=${BPFINST_CC:-gcc}
-inc=$top_src/spec/include
-plugin=$top/gcc-plugin/.libs/bpfinst.so
-specs=$top/libtag/bpfinst.specs
-
-mkdir -p "$work"
-cd "$work"
-
-zsrc=
-for f in adler32 compress crc32 deflate infback inffast inflate inftrees \
-	 trees uncompr zutil; do
-  zsrc="$zsrc $zlib/$f.c"
-done
-
-# The input: zlib's own sources, three times (about 1 MB).
-: > input
-for i in 1 2 3; do cat "$zlib"/*.c "$zlib"/*.h >> input; done
-
-if command -v clang >/dev/null 2>&1; then
-  bpfcc="clang -O2 -target bpf"
-else
-  bpfcc="bpf-gcc -O2"
-fi
+bench_work_default=tag-bench
+# shellcheck source=bench-setup.sh
+. "$(dirname "$0")/bench-setup.sh"
 $bpfcc -I"$inc" -I"$here" -c "$here/propagate.bpf.c" -o propagate.o
 $bpfcc -I"$inc" -I"$here" -c "$here/taint.bpf.c" -o taint.o
 $cc -O2 -fPIC -shared -I"$inc" "$here/taint-native.c" -o libtaint.so
-
-build ()
-{
-  name=$1
-  shift
-  $cc -O2 -w -DNO_MEMCPY -I"$zlib" "$@" "$here/bench.c" $zsrc -o "$name"
-}
 
 inst ()
 {

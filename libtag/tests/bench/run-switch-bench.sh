@@ -40,33 +40,9 @@
 # hence -fplugin-arg-bpfinst-switch=off is the default.
 set -eu
 
-here=$(cd "$(dirname "$0")" && pwd)
-top_src=$(cd "$here/../../.." && pwd)
-zlib=$(cd "$1" && pwd)
-top=$(cd "${2:-$top_src}" && pwd)
-work=${3:-$PWD/switch-bench}
-cc=${BPFINST_CC:-gcc}
-inc=$top_src/spec/include
-plugin=$top/gcc-plugin/.libs/bpfinst.so
-specs=$top/libtag/bpfinst.specs
-
-mkdir -p "$work"
-cd "$work"
-
-zsrc=
-for f in adler32 compress crc32 deflate infback inffast inflate inftrees \
-	 trees uncompr zutil; do
-  zsrc="$zsrc $zlib/$f.c"
-done
-
-: > input
-for i in 1 2 3; do cat "$zlib"/*.c "$zlib"/*.h >> input; done
-
-if command -v clang >/dev/null 2>&1; then
-  bpfcc="clang -O2 -target bpf"
-else
-  bpfcc="bpf-gcc -O2"
-fi
+bench_work_default=switch-bench
+# shellcheck source=bench-setup.sh
+. "$(dirname "$0")/bench-setup.sh"
 
 # name  BPF half  native half
 set -- \
@@ -75,13 +51,6 @@ set -- \
   heavy "$top_src/testsuite/instrumenters/heavy/inst-bpf.c" \
 	"$top_src/testsuite/instrumenters/heavy/inst-native.c" \
   taint "$here/taint.bpf.c" "$here/taint-native.c"
-
-build ()
-{
-  name=$1
-  shift
-  $cc -O2 -w -DNO_MEMCPY -I"$zlib" "$@" "$here/bench.c" $zsrc -o "$name"
-}
 
 build plain
 names=
