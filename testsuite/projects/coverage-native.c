@@ -7,12 +7,8 @@
 
    BRANCHES is how many conditional branches ran, EDGES how many distinct
    map entries they reached.  */
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 #include <bpfinst/native.h>
+#include "counts.h"
 
 #define MAP_SIZE 65536
 
@@ -26,28 +22,15 @@ event_dispatch_slow_call (uint64_t funct)
   return 0;
 }
 
-static void
-program_name (char *buf, size_t size)
-{
-  int fd = open ("/proc/self/comm", O_RDONLY);
-  ssize_t n = fd < 0 ? -1 : read (fd, buf, size - 1);
-  if (fd >= 0)
-    close (fd);
-  if (n <= 0)
-    n = snprintf (buf, size, "?");
-  buf[n] = 0;
-  buf[strcspn (buf, "\n ")] = 0;
-}
-
 static void __attribute__ ((destructor))
 append_counts (void)
 {
-  const char *path = getenv ("BPFINST_COUNTS");
+  const char *path = counts_file ();
   char line[256], name[64];
   unsigned edges = 0;
-  int len, fd;
+  int len;
 
-  if (!path || !*path)
+  if (!path)
     return;
   for (unsigned i = 0; i < MAP_SIZE; i++)
     edges += bpfinst_cov_map[i] != 0;
@@ -56,13 +39,5 @@ append_counts (void)
 		  name, (unsigned long long) bpfinst_cov_branches, edges);
   if (len >= (int) sizeof line)
     len = sizeof line - 1;
-  fd = open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-  if (fd >= 0)
-    {
-      if (write (fd, line, len) != len)
-	{
-	  /* Nothing useful to do at exit.  */
-	}
-      close (fd);
-    }
+  counts_append (path, line, len);
 }

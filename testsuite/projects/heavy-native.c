@@ -10,12 +10,8 @@
    The BPF half calls slow_call (OP) for about one operation in 64, OP
    being its operation index (0 add ... 25 cmp, 26 br, 28 load,
    29 store).  */
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 #include <bpfinst/native.h>
+#include "counts.h"
 
 #define NOPS 32
 
@@ -34,28 +30,14 @@ event_dispatch_slow_call (uint64_t funct)
   return funct + 1;
 }
 
-/* The program's name, from /proc/self/comm; "?" when unreadable.  */
-static void
-program_name (char *buf, size_t size)
-{
-  int fd = open ("/proc/self/comm", O_RDONLY);
-  ssize_t n = fd < 0 ? -1 : read (fd, buf, size - 1);
-  if (fd >= 0)
-    close (fd);
-  if (n <= 0)
-    n = snprintf (buf, size, "?");
-  buf[n] = 0;
-  buf[strcspn (buf, "\n ")] = 0;
-}
-
 static void __attribute__ ((destructor))
 append_counts (void)
 {
-  const char *path = getenv ("BPFINST_COUNTS");
+  const char *path = counts_file ();
   char line[1024], name[64];
-  int len, fd;
+  int len;
 
-  if (!path || !*path)
+  if (!path)
     return;
   program_name (name, sizeof name);
   len = snprintf (line, sizeof line, "heavy %s calls=%llu", name,
@@ -66,15 +48,5 @@ append_counts (void)
   if (len >= (int) sizeof line - 1)
     len = sizeof line - 2;
   line[len++] = '\n';
-  /* One write on an O_APPEND descriptor: lines from concurrent test
-     programs do not interleave.  */
-  fd = open (path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-  if (fd >= 0)
-    {
-      if (write (fd, line, len) != len)
-	{
-	  /* Nothing useful to do at exit.  */
-	}
-      close (fd);
-    }
+  counts_append (path, line, len);
 }
