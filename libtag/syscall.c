@@ -70,8 +70,11 @@
 
 /* ------------------------------------------------------------------------
    Architecture: where the number, the arguments and the result live in the
-   interrupted context.  Only x86-64 has a trampoline so far; the others
-   compile, and report that interception is not available.  */
+   interrupted context (UC_*), the register block __bpfinst_clone_stub
+   loads (UC_REGS), the address a clone child resumes at (UC_RESUME), and
+   whether the kernel takes an sa_restorer (KSA_RESTORER).  Without one
+   (riscv64) the SIGSYS handler ends with its own rt_sigreturn
+   (__bpfinst_sigreturn_frame) instead of returning.  */
 
 #if defined __x86_64__
 # define ARCH_SUPPORTED 1
@@ -82,41 +85,70 @@
 					    REG_R10, REG_R8, REG_R9 }[i]])
 # define UC_RESULT(uc) ((uc)->uc_mcontext.gregs[REG_RAX])
 # define UC_PC(uc) ((uc)->uc_mcontext.gregs[REG_RIP])
+# define UC_SP(uc) ((uc)->uc_mcontext.gregs[REG_RSP])
+# define UC_REGS(uc) ((const void *) (uc)->uc_mcontext.gregs)
+# define UC_RESUME(uc) ((unsigned long) UC_PC (uc))
+# define KSA_RESTORER 1
 #elif defined __aarch64__
-# define ARCH_SUPPORTED 0
+# define ARCH_SUPPORTED 1
 # define ARCH_AUDIT AUDIT_ARCH_AARCH64
 # define UC_NR(uc) ((uc)->uc_mcontext.regs[8])
 # define UC_ARG(uc, i) ((uc)->uc_mcontext.regs[i])
 # define UC_RESULT(uc) ((uc)->uc_mcontext.regs[0])
 # define UC_PC(uc) ((uc)->uc_mcontext.pc)
+# define UC_SP(uc) ((uc)->uc_mcontext.sp)
+# define UC_REGS(uc) ((const void *) (uc)->uc_mcontext.regs)
+# define UC_RESUME(uc) ((unsigned long) UC_PC (uc))
+# define KSA_RESTORER 1
 #elif defined __riscv && __riscv_xlen == 64
-# define ARCH_SUPPORTED 0
+# define ARCH_SUPPORTED 1
 # define ARCH_AUDIT AUDIT_ARCH_RISCV64
 # define UC_NR(uc) ((uc)->uc_mcontext.__gregs[17])		/* a7 */
 # define UC_ARG(uc, i) ((uc)->uc_mcontext.__gregs[10 + (i)])	/* a0.. */
 # define UC_RESULT(uc) ((uc)->uc_mcontext.__gregs[10])
 # define UC_PC(uc) ((uc)->uc_mcontext.__gregs[0])
-#elif defined __arm__
-# define ARCH_SUPPORTED 0
+# define UC_SP(uc) ((uc)->uc_mcontext.__gregs[2])
+# define UC_REGS(uc) ((const void *) (uc)->uc_mcontext.__gregs)
+# define UC_RESUME(uc) ((unsigned long) UC_PC (uc))
+# define KSA_RESTORER 0
+#elif defined __arm__ && defined __ARM_EABI__
+# define ARCH_SUPPORTED 1
 # define ARCH_AUDIT AUDIT_ARCH_ARM
 # define UC_NR(uc) ((uc)->uc_mcontext.arm_r7)
 # define UC_ARG(uc, i) \
   ((&(uc)->uc_mcontext.arm_r0)[i])	/* r0..r5 are consecutive */
 # define UC_RESULT(uc) ((uc)->uc_mcontext.arm_r0)
 # define UC_PC(uc) ((uc)->uc_mcontext.arm_pc)
+# define UC_SP(uc) ((uc)->uc_mcontext.arm_sp)
+/* r0..r12, sp, lr, pc, cpsr are consecutive.  */
+# define UC_REGS(uc) ((const void *) &(uc)->uc_mcontext.arm_r0)
+/* CPSR: the Thumb state bit, and the If-Then state bits.  */
+# define CPSR_T 0x20ul
+# define CPSR_IT 0x0600fc00ul
+# define UC_RESUME(uc) \
+  ((unsigned long) UC_PC (uc) | ((uc)->uc_mcontext.arm_cpsr & CPSR_T ? 1 : 0))
+# define KSA_RESTORER 1
 #else
 # define ARCH_SUPPORTED 0
 #endif
 
 #if ARCH_SUPPORTED
-/* syscall-tramp.S */
+/* syscall-tramp.c */
 extern const char __bpfinst_tramp_start[], __bpfinst_tramp_end[];
 extern const char __bpfinst_sigreturn_insn[];
+# if KSA_RESTORER
 extern void __bpfinst_restorer (void);
+# else
+extern void __bpfinst_sigreturn_frame (void *frame)
+  __attribute__ ((noreturn));
+# endif
 long __bpfinst_raw_syscall (long nr, long a1, long a2, long a3, long a4,
 			    long a5, long a6);
 long __bpfinst_clone_stub (long nr, const void *regs, unsigned long child_sp,
 			   unsigned long resume);
+
+/* The type of an interrupted register.  */
+typedef __typeof__ (UC_RESULT ((ucontext_t *) 0)) ureg;
 #endif
 
 void __bpfinst_syscall_child_start (void)
@@ -140,13 +172,40 @@ struct thread_state
 static __thread struct thread_state tstate
   __attribute__ ((tls_model ("initial-exec"), unused));
 
+/* A kernel signal set of 64 signals (the size the raw calls pass):
+   unsigned long words, signal 1 in bit 0 of the first.  */
+#define KSET_WORDS (8 / sizeof (unsigned long))
+typedef struct { unsigned long w[KSET_WORDS]; } kset;
+
+static uint64_t __attribute__ ((unused))
+kset_get (const void *p)
+{
+  kset k;
+  uint64_t m = 0;
+  memcpy (&k, p, sizeof k);
+  for (size_t i = 0; i < KSET_WORDS; i++)
+    m |= (uint64_t) k.w[i] << (i * 8 * sizeof (unsigned long));
+  return m;
+}
+
+static void __attribute__ ((unused))
+kset_put (void *p, uint64_t m)
+{
+  kset k;
+  for (size_t i = 0; i < KSET_WORDS; i++)
+    k.w[i] = (unsigned long) (m >> (i * 8 * sizeof (unsigned long)));
+  memcpy (p, &k, sizeof k);
+}
+
 /* The program's own SIGSYS disposition, kept aside (kernel layout).  */
 struct ksigaction
 {
   void *handler;
   unsigned long flags;
+#if !defined KSA_RESTORER || KSA_RESTORER
   void *restorer;
-  uint64_t mask;
+#endif
+  kset mask;
 };
 static struct ksigaction program_sigsys __attribute__ ((unused));
 
@@ -201,7 +260,9 @@ forward_sigsys (int sig, siginfo_t *si, void *uc)
     return;
   if (a.handler == (void *) SIG_DFL)
     {
-      struct ksigaction dfl = { (void *) SIG_DFL, 0, 0, 0 };
+      struct ksigaction dfl;
+      memset (&dfl, 0, sizeof dfl);
+      dfl.handler = (void *) SIG_DFL;
       raw (SYS_rt_sigaction, SIGSYS, (long) &dfl, 0, 8, 0, 0);
       raw (SYS_tgkill, raw (SYS_getpid, 0, 0, 0, 0, 0, 0),
 	   raw (SYS_gettid, 0, 0, 0, 0, 0, 0), SIGSYS, 0, 0, 0);
@@ -211,6 +272,18 @@ forward_sigsys (int sig, siginfo_t *si, void *uc)
     ((void (*) (int, siginfo_t *, void *)) a.handler) (sig, si, uc);
   else
     ((void (*) (int)) a.handler) (sig);
+}
+
+/* Is SP, a child's stack pointer, the program's own stack?  glibc's vfork
+   on aarch64 and riscv64 is a clone with CLONE_VM | CLONE_VFORK and the
+   caller's stack pointer, just above the SIGSYS handler's frames: such a
+   child is made a plain fork child, like vfork's.  */
+static int
+own_stack (const ucontext_t *uc, unsigned long sp)
+{
+  unsigned long cur = (unsigned long) UC_SP (uc);
+  unsigned long near = 65536;
+  return sp - (cur - near) <= 2 * near;
 }
 
 /* Make the intercepted call NR with arguments A for the context UC, and
@@ -223,11 +296,18 @@ perform (long nr, long a[6], ucontext_t *uc)
   switch (nr)
     {
     case SYS_rt_sigreturn:
+#ifdef SYS_sigreturn
+    case SYS_sigreturn:
+#endif
       /* Resume at a syscall instruction of the trampoline with the
 	 program's registers: the kernel then finds the program's signal
 	 frame where it expects it.  */
-      UC_PC (uc) = (greg_t) __bpfinst_sigreturn_insn;
-      UC_NR (uc) = SYS_rt_sigreturn;
+      UC_PC (uc) = (ureg) __bpfinst_sigreturn_insn;
+      UC_NR (uc) = (ureg) nr;
+#ifdef CPSR_T
+      /* The trampoline is ARM code.  */
+      uc->uc_mcontext.arm_cpsr &= ~(CPSR_T | CPSR_IT);
+#endif
       return;
 
     case SYS_rt_sigprocmask:
@@ -237,11 +317,11 @@ perform (long nr, long a[6], ucontext_t *uc)
       r = raw (nr, a[0], a[1], a[2], a[3], 0, 0);
       if (r == 0 && a[3] == 8)
 	{
-	  uint64_t cur = 0;
+	  kset cur, sys;
+	  kset_put (&cur, 0);
 	  raw (SYS_rt_sigprocmask, SIG_BLOCK, 0, (long) &cur, 8, 0, 0);
-	  cur &= ~SIGBIT (SIGSYS);
-	  memcpy (&uc->uc_sigmask, &cur, sizeof cur);
-	  uint64_t sys = SIGBIT (SIGSYS);
+	  kset_put (&uc->uc_sigmask, kset_get (&cur) & ~SIGBIT (SIGSYS));
+	  kset_put (&sys, SIGBIT (SIGSYS));
 	  raw (SYS_rt_sigprocmask, SIG_UNBLOCK, (long) &sys, 0, 8, 0, 0);
 	}
       break;
@@ -268,7 +348,7 @@ perform (long nr, long a[6], ucontext_t *uc)
 	  /* A handler that blocks SIGSYS could make no system call.  */
 	  struct ksigaction act;
 	  memcpy (&act, (const void *) a[1], sizeof act);
-	  act.mask &= ~SIGBIT (SIGSYS);
+	  kset_put (&act.mask, kset_get (&act.mask) & ~SIGBIT (SIGSYS));
 	  r = raw (nr, a[0], (long) &act, a[2], a[3], 0, 0);
 	}
       else
@@ -276,14 +356,18 @@ perform (long nr, long a[6], ucontext_t *uc)
       break;
 
     case SYS_rt_sigsuspend:
+#ifdef SYS_ppoll
     case SYS_ppoll:
+#endif
+#ifdef SYS_ppoll_time64
+    case SYS_ppoll_time64:
+#endif
       {
 	int mi = nr == SYS_rt_sigsuspend ? 0 : 3;
 	if (a[mi] && a[mi + 1] == 8)
 	  {
-	    uint64_t m;
-	    memcpy (&m, (const void *) a[mi], sizeof m);
-	    m &= ~SIGBIT (SIGSYS);
+	    kset m;
+	    kset_put (&m, kset_get ((const void *) a[mi]) & ~SIGBIT (SIGSYS));
 	    long b[6];
 	    memcpy (b, a, sizeof b);
 	    b[mi] = (long) &m;
@@ -294,6 +378,7 @@ perform (long nr, long a[6], ucontext_t *uc)
       }
       break;
 
+#if defined SYS_vfork && defined SYS_fork
     case SYS_vfork:
       /* The child would share the handler's stack with its parent: make
 	 it an ordinary fork, which a conforming vfork child cannot tell.  */
@@ -301,24 +386,26 @@ perform (long nr, long a[6], ucontext_t *uc)
       if (r == 0)
 	child_after_fork ();
       break;
+#endif
 
+#ifdef SYS_fork
     case SYS_fork:
       r = raw (nr, 0, 0, 0, 0, 0, 0);
       if (r == 0)
 	child_after_fork ();
       break;
+#endif
 
     case SYS_clone:
-      if ((a[0] & CLONE_VM) && a[1])
-	r = __bpfinst_clone_stub (nr, uc->uc_mcontext.gregs,
-				  (unsigned long) a[1],
-				  (unsigned long) UC_PC (uc));
+      if (a[1] && !own_stack (uc, (unsigned long) a[1]))
+	r = __bpfinst_clone_stub (nr, UC_REGS (uc), (unsigned long) a[1],
+				  UC_RESUME (uc));
       else
 	{
 	  long flags = a[0];
 	  if (flags & CLONE_VM)
 	    flags &= ~(long) (CLONE_VM | CLONE_VFORK);
-	  r = raw (nr, flags, a[1], a[2], a[3], a[4], a[5]);
+	  r = raw (nr, flags, 0, a[2], a[3], a[4], a[5]);
 	  if (r == 0)
 	    child_after_fork ();
 	}
@@ -339,14 +426,15 @@ perform (long nr, long a[6], ucontext_t *uc)
 	    break;
 	  }
 	memcpy (ca, (const void *) a[0], size);
-	if ((ca[0] & CLONE_VM) && ca[5])
-	  r = __bpfinst_clone_stub (nr, uc->uc_mcontext.gregs,
+	if (ca[5] && !own_stack (uc, (unsigned long) (ca[5] + ca[6])))
+	  r = __bpfinst_clone_stub (nr, UC_REGS (uc),
 				    (unsigned long) (ca[5] + ca[6]),
-				    (unsigned long) UC_PC (uc));
+				    UC_RESUME (uc));
 	else
 	  {
 	    if (ca[0] & CLONE_VM)
 	      ca[0] &= ~(uint64_t) (CLONE_VM | CLONE_VFORK);
+	    ca[5] = ca[6] = 0;
 	    r = raw (nr, (long) ca, a[1], 0, 0, 0, 0);
 	    if (r == 0)
 	      child_after_fork ();
@@ -376,7 +464,7 @@ perform (long nr, long a[6], ucontext_t *uc)
       r = raw (nr, a[0], a[1], a[2], a[3], a[4], a[5]);
       break;
     }
-  UC_RESULT (uc) = (greg_t) r;
+  UC_RESULT (uc) = (ureg) r;
 }
 
 static void
@@ -416,7 +504,7 @@ sigsys_handler (int sig, siginfo_t *si, void *ucv)
       errno = saved_errno;
       if (drop)
 	{
-	  UC_RESULT (uc) = (greg_t) r;
+	  UC_RESULT (uc) = (ureg) r;
 	  if (mech == MECH_SUD)
 	    t->selector = SYSCALL_DISPATCH_FILTER_BLOCK;
 	  return;
@@ -430,6 +518,19 @@ sigsys_handler (int sig, siginfo_t *si, void *ucv)
   perform (nr, a, uc);
 }
 
+#if !KSA_RESTORER
+/* No sa_restorer: return through the trampoline's own rt_sigreturn.  The
+   signal frame starts with the siginfo the handler received.  */
+static void
+sigsys_entry (int sig, siginfo_t *si, void *ucv)
+{
+  sigsys_handler (sig, si, ucv);
+  __bpfinst_sigreturn_frame (si);
+}
+#else
+# define sigsys_entry sigsys_handler
+#endif
+
 static const char *
 install_sud (void)
 {
@@ -441,20 +542,27 @@ install_sud (void)
 static const char *
 install_seccomp (void)
 {
-  uintptr_t lo = (uintptr_t) __bpfinst_tramp_start;
-  uintptr_t hi = (uintptr_t) __bpfinst_tramp_end;
+  uint64_t lo = (uintptr_t) __bpfinst_tramp_start;
+  uint64_t hi = (uintptr_t) __bpfinst_tramp_end;
   if ((uint32_t) (lo >> 32) != (uint32_t) (hi >> 32))
     return "trampoline crosses a 4 GiB boundary";
+  /* The two 32-bit halves of seccomp_data.instruction_pointer.  */
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  const uint32_t ip_lo = offsetof (struct seccomp_data, instruction_pointer) + 4;
+  const uint32_t ip_hi = offsetof (struct seccomp_data, instruction_pointer);
+#else
+  const uint32_t ip_lo = offsetof (struct seccomp_data, instruction_pointer);
+  const uint32_t ip_hi = offsetof (struct seccomp_data, instruction_pointer) + 4;
+#endif
 
   struct sock_filter f[] = {
-    /* Other ABIs (i386, x32 numbers) are not intercepted.  */
+    /* Other ABIs (i386, x32 numbers; aarch32 on aarch64) are not
+       intercepted.  */
     BPF_STMT (BPF_LD | BPF_W | BPF_ABS, offsetof (struct seccomp_data, arch)),
     BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, ARCH_AUDIT, 0, 5),
-    BPF_STMT (BPF_LD | BPF_W | BPF_ABS,
-	      offsetof (struct seccomp_data, instruction_pointer) + 4),
+    BPF_STMT (BPF_LD | BPF_W | BPF_ABS, ip_hi),
     BPF_JUMP (BPF_JMP | BPF_JEQ | BPF_K, (uint32_t) (lo >> 32), 0, 4),
-    BPF_STMT (BPF_LD | BPF_W | BPF_ABS,
-	      offsetof (struct seccomp_data, instruction_pointer)),
+    BPF_STMT (BPF_LD | BPF_W | BPF_ABS, ip_lo),
     BPF_JUMP (BPF_JMP | BPF_JGE | BPF_K, (uint32_t) lo, 0, 2),
     BPF_JUMP (BPF_JMP | BPF_JGE | BPF_K, (uint32_t) hi, 1, 0),
     BPF_STMT (BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
@@ -476,26 +584,15 @@ install_seccomp (void)
   return NULL;
 }
 
-#else /* !ARCH_SUPPORTED */
+#endif /* ARCH_SUPPORTED */
 
-# if defined UC_NR
-/* Keeps this architecture's register names compiled until it has a
-   trampoline.  */
-static long __attribute__ ((unused))
-context_probe (ucontext_t *uc)
-{
-  return (long) UC_NR (uc) + (long) UC_ARG (uc, 5) + (long) UC_RESULT (uc)
-	 + (long) UC_PC (uc);
-}
-# endif
-
-/* Why interception cannot work here.  An emulator running the program
+/* Are system calls emulated?  An emulator running the program
    (qemu-user) implements neither seccomp nor Syscall User Dispatch: there
    the seccomp system call fails with ENOSYS, and PR_GET_SECCOMP, which
    every Linux kernel since 2.6.23 answers, fails with EINVAL.  Neither
    probe changes anything.  */
 static const char *
-unsupported_reason (void)
+emulated_reason (void)
 {
 #if defined SYS_seccomp && defined SECCOMP_GET_ACTION_AVAIL
   uint32_t action = SECCOMP_RET_TRAP;
@@ -505,11 +602,8 @@ unsupported_reason (void)
     return "system calls are emulated, by qemu-user or the like, without "
 	   "seccomp or Syscall User Dispatch";
 #endif
-  return "no Syscall User Dispatch or seccomp support for this "
-	 "architecture in the runtime yet";
+  return NULL;
 }
-
-#endif /* ARCH_SUPPORTED */
 
 static void
 failure (const char *why)
@@ -552,13 +646,19 @@ __bpfinst_syscall_init (void)
     }
 
 #if ARCH_SUPPORTED
-  struct ksigaction act = { (void *) sigsys_handler,
-			    SA_SIGINFO | SA_NODEFER | SA_RESTORER,
-			    (void *) __bpfinst_restorer, 0 };
+  struct ksigaction act;
+  memset (&act, 0, sizeof act);
+  act.handler = (void *) sigsys_entry;
+  act.flags = SA_SIGINFO | SA_NODEFER;
+#if KSA_RESTORER
+  act.flags |= SA_RESTORER;
+  act.restorer = (void *) __bpfinst_restorer;
+#endif
   raw (SYS_rt_sigaction, SIGSYS, (long) &act, (long) &program_sigsys, 8,
        0, 0);
   /* SIGSYS must stay deliverable.  */
-  uint64_t sys = SIGBIT (SIGSYS);
+  kset sys;
+  kset_put (&sys, SIGBIT (SIGSYS));
   raw (SYS_rt_sigprocmask, SIG_UNBLOCK, (long) &sys, 0, 8, 0, 0);
 
   const char *why = NULL;
@@ -584,10 +684,14 @@ __bpfinst_syscall_init (void)
 	why = "Syscall User Dispatch unavailable, seccomp filter refused";
     }
   raw (SYS_rt_sigaction, SIGSYS, (long) &program_sigsys, 0, 8, 0, 0);
-  failure (why);
+  const char *emulated = emulated_reason ();
+  failure (emulated ? emulated : why);
 #else
   (void) want_sud;
   (void) want_seccomp;
-  failure (unsupported_reason ());
+  const char *emulated = emulated_reason ();
+  failure (emulated ? emulated
+	   : "no Syscall User Dispatch or seccomp support for this "
+	     "architecture in the runtime");
 #endif
 }
