@@ -18,13 +18,48 @@
 #define ADDR_BITS (BPFINST_DENSE_CHUNK_BITS + BPFINST_DENSE_DIR_BITS)
 #define ADDR_LIMIT ((uint64_t) 1 << ADDR_BITS)
 
+/* Say once per process that tags were asked for beyond the covered
+   addresses (for instance on riscv64 with Sv57 and Linux before 6.6, where
+   the stack lies above 2^48): they are not kept.  */
+static void
+beyond_limit (uint64_t addr)
+{
+  static int said;
+  if (__atomic_exchange_n (&said, 1, __ATOMIC_RELAXED))
+    return;
+  char msg[160] = "bpfinst: tag store: address 0x";
+  size_t n = strlen (msg);
+  int started = 0;
+  for (int shift = 60; shift >= 0; shift -= 4)
+    {
+      unsigned d = (unsigned) (addr >> shift) & 15;
+      if (d || started || shift == 0)
+	{
+	  msg[n++] = "0123456789abcdef"[d];
+	  started = 1;
+	}
+    }
+  static const char rest[] =
+    " is beyond the 48 bits of address the tag stores cover: tags there "
+    "are not kept\n";
+  memcpy (msg + n, rest, sizeof rest - 1);
+  n += sizeof rest - 1;
+  ssize_t r = write (2, msg, n);
+  (void) r;
+}
+
 /* Clip the range [ADDR, ADDR + *LEN) to the covered addresses; false when
    nothing of it is left.  */
 static int
 clip_range (uint64_t addr, uint64_t *len)
 {
-  if (addr >= ADDR_LIMIT || *len == 0)
+  if (*len == 0)
     return 0;
+  if (addr >= ADDR_LIMIT)
+    {
+      beyond_limit (addr);
+      return 0;
+    }
   if (*len > ADDR_LIMIT - addr)
     *len = ADDR_LIMIT - addr;
   return 1;
