@@ -34,6 +34,9 @@ struct bpfi_operands
      while the variable is nonzero (one branch, predicted taken); on the
      skipped path the result's tag is 0.  */
   tree guard;
+  /* When not NULL, receives the number of statements and PHIs the
+     instance added (0: it folded to nothing).  */
+  unsigned *stmts_added;
 };
 
 /* The declaration of the external variable or function NAME (CODE is
@@ -48,9 +51,12 @@ void bpfi_emit_init (struct bpfi_object *obj);
 void bpfi_emit_begin_function (void);
 
 /* Insert the lowering of hook FN in front of the statement at *GSI, with
-   operands OPS.  The hook's control flow becomes new basic blocks between
-   the statements before *GSI and the statement itself; afterwards *GSI
-   still points at that statement (which may now start a new block).
+   operands OPS; when *GSI is at the end of its block (which then has a
+   single successor and no control statement), at the end of the block.
+   Straight-line code goes right there; control flow that remains after
+   folding splits the block, and the hook's paths join again before the
+   statement (which may then start a new block).  Afterwards *GSI still
+   points at that statement.
    Returns the tag the hook gives the operation's result: a 64-bit unsigned
    value, or NULL_TREE when no path through the hook calls set_tag.  */
 tree bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
@@ -59,6 +65,11 @@ tree bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
 /* Finish the current function: returns the TODO flags the pass must
    return (virtual operands to rename, CFG cleanup, loop fixup).  */
 unsigned int bpfi_emit_end_function (void);
+
+/* Remove the statements the hooks added whose values nothing uses; call
+   last, once every use of the hooks' results (tags in PHIs included) is
+   in place.  */
+void bpfi_emit_remove_dead (void);
 
 /* The 64-bit unsigned type every BPF register has.  */
 extern tree bpfi_u64_type;

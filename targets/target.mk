@@ -41,7 +41,7 @@ endif
 STUB_SOURCE = $(top_srcdir)/gcc-plugin/loader.cc
 PLUGIN_SOURCES = $(filter-out $(STUB_SOURCE), \
 	$(wildcard $(top_srcdir)/gcc-plugin/*.cc)) \
-	$(top_srcdir)/bpf2gimple/bpf-emit.cc
+	$(wildcard $(top_srcdir)/bpf2gimple/*.cc)
 BPFPROG_SOURCES = $(wildcard $(top_srcdir)/bpf2gimple/*.c)
 
 PLUGIN_OBJS = $(patsubst %.cc,plugin/%.o,$(notdir $(PLUGIN_SOURCES)))

@@ -1,0 +1,407 @@
+/* emit-insn.cc - the lowering of each BPF opcode class but jumps and
+   calls (emit-cfg.cc): ALU operations, loads, stores, atomics and 64-bit
+   immediates, and the BPF stack they may address.
+
+   Arithmetic follows BPF's rules, not C's: it wraps, x / 0 == 0,
+   x % 0 == x, shift counts are masked, 32-bit operations zero-extend
+   their result.  The BPF stack (R10) is a local array of the
+   instrumented function accessed at constant offsets only, which SRA and
+   FRE scalarize away; each inlined BPF-to-BPF call gets the next frame
+   of it.  Loads and stores of program memory use the target's byte
+   order.  */
+
+#include "gcc-plugin.h"
+#include "system.h"
+#include "coretypes.h"
+#include "backend.h"
+#include "tree.h"
+#include "gimple.h"
+#include "ssa.h"
+#include "fold-const.h"
+#include "stor-layout.h"
+#include "gimple-iterator.h"
+#include "gimple-fold.h"
+#include "builtins.h"
+#include "memmodel.h"
+
+#include "bpf-emit.h"
+#include "emit-int.h"
+
+/* ---------------------------------------------------------------------- */
+/* The stack.  */
+
+/* The size of FN's own frame.  */
+uint32_t
+frame_size (const struct bpfi_func *fn)
+{
+  return (fn->stack_depth + 7) & ~7u;
+}
+
+/* Bytes of stack an instance of FN needs, its callees' frames included.  */
+uint32_t
+stack_need (const struct bpfi_func *fn)
+{
+  uint32_t callee = 0;
+  for (size_t i = 0; i < fn->ninsns; i++)
+    if (fn->info[i].kind == BPFI_RELOC_CALL
+	&& (fn->info[i].flags & BPFI_INSN_REACHABLE))
+      {
+	uint32_t n = stack_need (&emit_obj->funcs[fn->info[i].index]);
+	if (n > callee)
+	  callee = n;
+      }
+  return frame_size (fn) + callee;
+}
+
+/* A reference of TYPE to byte OFF (from R10) of F's stack frame.  */
+static tree
+stack_ref (frame *f, tree type, HOST_WIDE_INT off)
+{
+  tree alias = build_pointer_type_for_mode (char_type_node, ptr_mode, true);
+  /* R10 points at the top of the frame; OFF is negative.  */
+  HOST_WIDE_INT top = f->stack_base + frame_size (f->fn);
+  return build2 (MEM_REF, type, build_fold_addr_expr (f->ctx->stack),
+		 build_int_cst (alias, top + off));
+}
+
+/* The value of register RV as a pointer, for a memory access.  */
+static tree
+reg_to_pointer (frame *f, const reg_val &rv)
+{
+  tree ptype = build_pointer_type (char_type_node);
+  tree v = rv.val ? rv.val : u64_cst (0);
+  if (TYPE_PRECISION (ptype) < 64)
+    v = convert_to (f, int_type (TYPE_PRECISION (ptype), 1), v);
+  return convert_to (f, ptype, v);
+}
+
+/* A reference of TYPE to program memory at RV + OFF.  */
+tree
+mem_ref (frame *f, tree type, const reg_val &rv, HOST_WIDE_INT off)
+{
+  tree alias = build_pointer_type_for_mode (char_type_node, ptr_mode, true);
+  tree utype = build_aligned_type (type, BITS_PER_UNIT);
+  tree ref;
+  if (rv.addr)
+    ref = build2 (MEM_REF, utype, rv.addr,
+		  build_int_cst (alias, rv.off + off));
+  else
+    ref = build2 (MEM_REF, utype, reg_to_pointer (f, rv),
+		  build_int_cst (alias, off));
+  /* A hook may read memory the program has not written yet (inst_store
+     looking at the bytes about to be overwritten): that is no use of an
+     uninitialized variable of the program's, so no -Wuninitialized.  */
+  suppress_warning (ref);
+  return ref;
+}
+
+/* The memory operand of a load or store: the stack or program memory.  */
+static tree
+access_ref (frame *f, const reg_state *s, tree type, int reg,
+	    const struct bpf_insn *insn, const struct bpfi_insn_info *info)
+{
+  if (info->flags & BPFI_INSN_STACK)
+    return stack_ref (f, type, info->stack_off);
+  return mem_ref (f, type, s->r[reg], insn->off);
+}
+
+/* ---------------------------------------------------------------------- */
+/* ALU.  */
+
+static tree
+size_type (unsigned bpf_size)
+{
+  switch (bpf_size)
+    {
+    case BPF_B: return int_type (8, 1);
+    case BPF_H: return int_type (16, 1);
+    case BPF_W: return int_type (32, 1);
+    default: return int_type (64, 1);
+    }
+}
+
+/* Call a builtin FN on ARG converted to its parameter type; the result
+   zero-extended to 64 bits.  */
+tree
+emit_builtin1 (frame *f, enum built_in_function fn, tree arg)
+{
+  tree decl = builtin_decl_explicit (fn);
+  tree ptype = TREE_VALUE (TYPE_ARG_TYPES (TREE_TYPE (decl)));
+  tree rtype = TREE_TYPE (TREE_TYPE (decl));
+  tree a = convert_to (f, ptype, arg);
+  tree res = make_ssa_name (rtype);
+  gcall *call = gimple_build_call (decl, 1, a);
+  gimple_call_set_lhs (call, res);
+  add_stmt (f, call);
+  return operand_to_u64 (f, res);
+}
+
+/* Division and remainder by the BPF rules: x / 0 == 0, x % 0 == x.  */
+static tree
+emit_divmod (frame *f, bool mod, tree type, tree x, tree y)
+{
+  tree zero = build_zero_cst (type);
+  if (TREE_CODE (y) == INTEGER_CST)
+    {
+      if (integer_zerop (y))
+	return mod ? x : zero;
+      return build_op (f, mod ? TRUNC_MOD_EXPR : TRUNC_DIV_EXPR, type, x, y);
+    }
+  tree is0 = build_op (f, EQ_EXPR, boolean_type_node, y, zero);
+  tree d = gimple_build (&f->seq, f->loc, COND_EXPR, type, is0,
+			 build_one_cst (type), y);
+  tree q = build_op (f, mod ? TRUNC_MOD_EXPR : TRUNC_DIV_EXPR, type, x, d);
+  return gimple_build (&f->seq, f->loc, COND_EXPR, type, is0,
+		       mod ? x : zero, q);
+}
+
+/* Signed 64-bit division or remainder (bpf-gcc's __divdi3, __moddi3),
+   without the traps of division by zero and of INT64_MIN / -1.  */
+tree
+emit_sdivmod (frame *f, bool mod, tree x, tree y)
+{
+  tree u64 = bpfi_u64_type;
+  tree st = int_type (64, 0);
+  tree sx = convert_to (f, st, x);
+  tree sy = convert_to (f, st, y);
+  /* y + 1 <= 1: y is 0 or -1.  */
+  tree bad = build_op (f, LE_EXPR, boolean_type_node,
+		       build_op (f, PLUS_EXPR, u64, y, u64_cst (1)),
+		       u64_cst (1));
+  tree d = gimple_build (&f->seq, f->loc, COND_EXPR, st, bad,
+			 build_one_cst (st), sy);
+  tree q = build_op (f, mod ? TRUNC_MOD_EXPR : TRUNC_DIV_EXPR, st, sx, d);
+  /* y == 0: 0 (div) or x (mod); y == -1: -x (div) or 0 (mod).  */
+  tree is0 = build_op (f, EQ_EXPR, boolean_type_node, y, u64_cst (0));
+  tree alt0 = gimple_build (&f->seq, f->loc, COND_EXPR, u64, is0,
+			    mod ? x : u64_cst (0),
+			    mod ? u64_cst (0)
+				: build_op (f, NEGATE_EXPR, u64, x));
+  return gimple_build (&f->seq, f->loc, COND_EXPR, u64, bad, alt0,
+		       convert_to (f, u64, q));
+}
+
+void
+emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
+{
+  bool is64 = BPF_CLASS (insn->code) == BPF_ALU64;
+  unsigned op = BPF_OP (insn->code);
+  int dst = insn->dst_reg;
+  tree type = is64 ? bpfi_u64_type : int_type (32, 1);
+  unsigned bits = is64 ? 64 : 32;
+
+  if (op == BPF_END)
+    {
+      /* Byte swaps to big-endian (BPF is little-endian); to little-endian
+	 only truncates.  */
+      unsigned w = insn->imm;
+      tree wt = int_type (w, 1);
+      tree x = convert_to (f, wt, get_reg (s, dst));
+      if (BPF_SRC (insn->code) == BPF_TO_BE && w > 8)
+	x = emit_builtin1 (f, w == 16 ? BUILT_IN_BSWAP16
+			   : w == 32 ? BUILT_IN_BSWAP32 : BUILT_IN_BSWAP64, x);
+      set_reg (s, dst, convert_to (f, bpfi_u64_type, x));
+      return;
+    }
+
+  reg_val dv = s->r[dst];
+  tree src;
+  if (BPF_SRC (insn->code) == BPF_X)
+    src = convert_to (f, type, get_reg (s, insn->src_reg));
+  else
+    src = is64 ? u64_cst ((uint64_t) (int64_t) insn->imm)
+	       : build_int_cst (type, (uint32_t) insn->imm);
+
+  if (op == BPF_MOV)
+    {
+      if (is64 && BPF_SRC (insn->code) == BPF_X)
+	s->r[dst] = s->r[insn->src_reg];
+      else
+	set_reg (s, dst, convert_to (f, bpfi_u64_type, src));
+      return;
+    }
+
+  tree a = convert_to (f, type, get_reg (s, dst));
+  tree res;
+  switch (op)
+    {
+    case BPF_ADD:
+    case BPF_SUB:
+      res = build_op (f, op == BPF_ADD ? PLUS_EXPR : MINUS_EXPR, type, a, src);
+      if (is64 && dv.addr && BPF_SRC (insn->code) == BPF_K)
+	{
+	  /* Keep the address known: pointer arithmetic on instrumenter
+	     data stays a direct reference.  */
+	  HOST_WIDE_INT delta = op == BPF_ADD ? insn->imm
+					      : -(HOST_WIDE_INT) insn->imm;
+	  s->r[dst].val = res;
+	  s->r[dst].off += delta;
+	  return;
+	}
+      break;
+    case BPF_MUL:
+      res = build_op (f, MULT_EXPR, type, a, src);
+      break;
+    case BPF_DIV:
+      res = emit_divmod (f, false, type, a, src);
+      break;
+    case BPF_MOD:
+      res = emit_divmod (f, true, type, a, src);
+      break;
+    case BPF_OR:
+      res = build_op (f, BIT_IOR_EXPR, type, a, src);
+      break;
+    case BPF_AND:
+      res = build_op (f, BIT_AND_EXPR, type, a, src);
+      break;
+    case BPF_XOR:
+      res = build_op (f, BIT_XOR_EXPR, type, a, src);
+      break;
+    case BPF_NEG:
+      res = build_op (f, NEGATE_EXPR, type, a);
+      break;
+    case BPF_LSH:
+    case BPF_RSH:
+    case BPF_ARSH:
+      {
+	/* BPF masks the shift count; GIMPLE leaves a count >= the width
+	   undefined.  */
+	tree cnt = build_op (f, BIT_AND_EXPR, type, src,
+			     build_int_cst (type, bits - 1));
+	if (op == BPF_ARSH)
+	  {
+	    tree st = int_type (bits, 0);
+	    res = convert_to (f, type,
+			      build_op (f, RSHIFT_EXPR, st,
+					convert_to (f, st, a),
+					convert_to (f, st, cnt)));
+	  }
+	else
+	  res = build_op (f, op == BPF_LSH ? LSHIFT_EXPR : RSHIFT_EXPR, type,
+			  a, cnt);
+	break;
+      }
+    default:
+      gcc_unreachable ();	/* the verifier refused it */
+    }
+  set_reg (s, dst, convert_to (f, bpfi_u64_type, res));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Memory.  */
+
+void
+emit_load (frame *f, reg_state *s, const struct bpf_insn *insn,
+	   const struct bpfi_insn_info *info)
+{
+  tree type = size_type (BPF_SIZE (insn->code));
+  tree ref = access_ref (f, s, type, insn->src_reg, insn, info);
+  tree v = make_ssa_name (type);
+  add_stmt (f, gimple_build_assign (v, ref));
+  set_reg (s, insn->dst_reg, convert_to (f, bpfi_u64_type, v));
+}
+
+void
+emit_store (frame *f, reg_state *s, const struct bpf_insn *insn,
+	    const struct bpfi_insn_info *info)
+{
+  tree type = size_type (BPF_SIZE (insn->code));
+  tree val = BPF_CLASS (insn->code) == BPF_STX
+	     ? convert_to (f, type, get_reg (s, insn->src_reg))
+	     : fold_convert (type, build_int_cst (int_type (32, 0), insn->imm));
+  tree ref = access_ref (f, s, type, insn->dst_reg, insn, info);
+  add_stmt (f, gimple_build_assign (ref, val));
+}
+
+void
+emit_atomic (frame *f, reg_state *s, const struct bpf_insn *insn,
+	     const struct bpfi_insn_info *info)
+{
+  bool dw = BPF_SIZE (insn->code) == BPF_DW;
+  tree type = dw ? bpfi_u64_type : int_type (32, 1);
+  if (info->flags & BPFI_INSN_STACK)
+    TREE_ADDRESSABLE (f->ctx->stack) = 1;
+  tree ptr = build_fold_addr_expr (access_ref (f, s, type, insn->dst_reg,
+					       insn, info));
+  if (!is_gimple_val (ptr))
+    {
+      tree p = make_ssa_name (TREE_TYPE (ptr));
+      add_stmt (f, gimple_build_assign (p, ptr));
+      ptr = p;
+    }
+  tree val = convert_to (f, type, get_reg (s, insn->src_reg));
+  int op = insn->imm;
+  enum built_in_function fn;
+  if (op == BPF_CMPXCHG)
+    fn = dw ? BUILT_IN_SYNC_VAL_COMPARE_AND_SWAP_8
+	    : BUILT_IN_SYNC_VAL_COMPARE_AND_SWAP_4;
+  else
+    switch (op & ~BPF_FETCH)
+      {
+      case BPF_ADD:
+	fn = dw ? BUILT_IN_ATOMIC_FETCH_ADD_8 : BUILT_IN_ATOMIC_FETCH_ADD_4;
+	break;
+      case BPF_OR:
+	fn = dw ? BUILT_IN_ATOMIC_FETCH_OR_8 : BUILT_IN_ATOMIC_FETCH_OR_4;
+	break;
+      case BPF_AND:
+	fn = dw ? BUILT_IN_ATOMIC_FETCH_AND_8 : BUILT_IN_ATOMIC_FETCH_AND_4;
+	break;
+      case BPF_XOR:
+	fn = dw ? BUILT_IN_ATOMIC_FETCH_XOR_8 : BUILT_IN_ATOMIC_FETCH_XOR_4;
+	break;
+      default: /* BPF_XCHG */
+	fn = dw ? BUILT_IN_ATOMIC_EXCHANGE_8 : BUILT_IN_ATOMIC_EXCHANGE_4;
+	break;
+      }
+  tree decl = builtin_decl_explicit (fn);
+  tree itype = TREE_VALUE (TREE_CHAIN (TYPE_ARG_TYPES (TREE_TYPE (decl))));
+  gcall *call;
+  if (op == BPF_CMPXCHG)
+    call = gimple_build_call (decl, 3, ptr,
+			      convert_to (f, itype,
+					  convert_to (f, type,
+						      get_reg (s, 0))),
+			      convert_to (f, itype, val));
+  else
+    call = gimple_build_call (decl, 3, ptr, convert_to (f, itype, val),
+			      build_int_cst (integer_type_node,
+					     MEMMODEL_SEQ_CST));
+  tree old = make_ssa_name (TREE_TYPE (TREE_TYPE (decl)));
+  gimple_call_set_lhs (call, old);
+  add_stmt (f, call);
+  /* CMPXCHG returns the old value in R0, the fetching forms in SRC.  */
+  int res_reg = op == BPF_CMPXCHG ? 0 : (op & BPF_FETCH) ? insn->src_reg : -1;
+  if (res_reg >= 0)
+    set_reg (s, res_reg,
+	     convert_to (f, bpfi_u64_type, convert_to (f, type, old)));
+}
+
+/* ---------------------------------------------------------------------- */
+/* 64-bit immediates: constants, and addresses of data.  */
+
+void
+emit_ld_imm64 (frame *f, reg_state *s, const struct bpf_insn *insn,
+	       const struct bpfi_insn_info *info)
+{
+  int dst = insn->dst_reg;
+  if (info->kind == BPFI_RELOC_DATA || info->kind == BPFI_RELOC_EXTERN)
+    {
+      tree decl = info->kind == BPFI_RELOC_DATA ? data_decl (info->index)
+						: extern_decl (info->index);
+      tree addr = build_fold_addr_expr (decl);
+      tree ut = int_type (TYPE_PRECISION (TREE_TYPE (addr)), 1);
+      tree base = convert_to (f, bpfi_u64_type,
+			      build_op (f, NOP_EXPR, ut, addr));
+      s->r[dst].val = info->addend
+		      ? build_op (f, PLUS_EXPR, bpfi_u64_type, base,
+				  u64_cst ((uint64_t) info->addend))
+		      : base;
+      s->r[dst].addr = addr;
+      s->r[dst].off = info->addend;
+      return;
+    }
+  uint64_t v = (uint64_t) (uint32_t) insn[0].imm
+	       | ((uint64_t) (uint32_t) insn[1].imm << 32);
+  set_reg (s, dst, u64_cst (v));
+}
