@@ -2,8 +2,17 @@
    See hook-table.h for the whole picture.  */
 
 #include "gcc-plugin.h"
+#include "system.h"
+#include "coretypes.h"
+#include "backend.h"
 #include "tree.h"
 #include "gimple.h"
+#include "gimple-iterator.h"
+#include "ssa.h"
+#include "cfghooks.h"
+#include "tree-cfg.h"
+#include "cfgloop.h"
+#include "options.h"
 #include "internal-fn.h"
 
 #include "hook-table.h"
@@ -144,7 +153,9 @@ bpfi_condition_code (enum tree_code code, const_tree optype)
   return ch->cond | (signed_operand_p (optype) ? BPFI_COND_SIGNED : 0);
 }
 
-enum bpfi_hook
+/* The hook for assignment STMT computing its rhs code (arithmetic, logic,
+   comparison or conversion), or BPFI_HOOK_NONE.  */
+static enum bpfi_hook
 hook_for_assign (const gassign *stmt)
 {
   enum tree_code code = gimple_assign_rhs_code (stmt);
@@ -180,7 +191,8 @@ hook_for_assign (const gassign *stmt)
   return signed_operand_p (optype) ? ch->signed_hook : ch->unsigned_hook;
 }
 
-enum bpfi_hook
+/* The hook for call STMT (the clz and ctz builtins), or BPFI_HOOK_NONE.  */
+static enum bpfi_hook
 hook_for_call (const gcall *stmt)
 {
   if (gimple_call_internal_p (stmt))
@@ -203,4 +215,265 @@ hook_for_call (const gcall *stmt)
     if (builtin_hooks[i].fcode == fcode)
       return builtin_hooks[i].hook;
   return BPFI_HOOK_NONE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Statements.  */
+
+/* Is STMT a store of a scalar the hooks see?  */
+static bool
+store_p (const gassign *stmt)
+{
+  tree lhs = gimple_assign_lhs (stmt);
+  return (gimple_assign_single_p (stmt)
+	  && TREE_CODE (lhs) != SSA_NAME
+	  && !gimple_clobber_p (stmt)
+	  && !gimple_assign_load_p (stmt)
+	  && bpfi_instrumented_type_p (TREE_TYPE (lhs))
+	  && bpfi_instrumented_type_p (TREE_TYPE (gimple_assign_rhs1 (stmt)))
+	  && is_gimple_val (gimple_assign_rhs1 (stmt)));
+}
+
+/* The condition code of a floating-point branch on CODE: the ordered
+   relation it tests, "not equal" (the condition holds) for the others.  */
+static int
+float_branch_condition (enum tree_code code)
+{
+  switch (code)
+    {
+    case EQ_EXPR: case UNEQ_EXPR: return BPFI_COND_EQ;
+    case LT_EXPR: case UNLT_EXPR: return BPFI_COND_LT;
+    case LE_EXPR: case UNLE_EXPR: return BPFI_COND_LE;
+    case GT_EXPR: case UNGT_EXPR: return BPFI_COND_GT;
+    case GE_EXPR: case UNGE_EXPR: return BPFI_COND_GE;
+    default: return BPFI_COND_NEQ;
+    }
+}
+
+static bool
+classify_assign (gassign *stmt, struct bpfi_site *site)
+{
+  tree lhs = gimple_assign_lhs (stmt);
+  if (TREE_CODE (lhs) != SSA_NAME)
+    {
+      if (!store_p (stmt))
+	return false;
+      site->kind = BPFI_SITE_STORE;
+      site->hook = BPFI_HOOK_STORE;
+      site->ref = lhs;
+      site->nops = 1;
+      site->ops[0] = gimple_assign_rhs1 (stmt);
+      return true;
+    }
+  site->lhs = lhs;
+  if (gimple_assign_load_p (stmt))
+    {
+      if (!bpfi_instrumented_type_p (TREE_TYPE (lhs)))
+	return false;
+      site->kind = BPFI_SITE_LOAD;
+      site->hook = BPFI_HOOK_LOAD;
+      site->ref = gimple_assign_rhs1 (stmt);
+      return true;
+    }
+  if (gimple_assign_rhs_code (stmt) == ADDR_EXPR)
+    {
+      tree ref = TREE_OPERAND (gimple_assign_rhs1 (stmt), 0);
+      if (!POINTER_TYPE_P (TREE_TYPE (lhs))
+	  || (!handled_component_p (ref) && TREE_CODE (ref) != MEM_REF))
+	return false;
+      site->kind = BPFI_SITE_ADDRESS;
+      site->ref = ref;
+      return true;
+    }
+
+  enum bpfi_hook hook = hook_for_assign (stmt);
+  if (hook == BPFI_HOOK_NONE)
+    return false;
+  site->kind = BPFI_SITE_OP;
+  site->hook = hook;
+  site->ops[0] = gimple_assign_rhs1 (stmt);
+  site->ops[1] = gimple_assign_rhs2 (stmt);
+  site->nops = site->ops[1] != NULL_TREE ? 2 : 1;
+  if (hook == BPFI_HOOK_CMP)
+    {
+      site->cmp_code = gimple_assign_rhs_code (stmt);
+      site->cond = bpfi_condition_code (site->cmp_code,
+					TREE_TYPE (site->ops[0]));
+    }
+  /* x + C with C's sign bit set is presented as x - (-C).  */
+  tree c = site->ops[1];
+  if (hook == BPFI_HOOK_ADD && c != NULL_TREE
+      && TREE_CODE (c) == INTEGER_CST && wi::neg_p (wi::to_wide (c), SIGNED))
+    {
+      tree utype = unsigned_type_for (TREE_TYPE (c));
+      if (utype != NULL_TREE)
+	{
+	  site->hook = BPFI_HOOK_SUB;
+	  site->ops[1] = wide_int_to_tree (utype, wi::neg (wi::to_wide (c)));
+	}
+    }
+  return true;
+}
+
+static bool
+classify_cond (gcond *stmt, struct bpfi_site *site)
+{
+  enum tree_code code = gimple_cond_code (stmt);
+  tree a = gimple_cond_lhs (stmt);
+  tree b = gimple_cond_rhs (stmt);
+  tree optype = TREE_TYPE (a);
+  site->kind = BPFI_SITE_COND;
+  site->hook = BPFI_HOOK_BR;
+  site->nops = 2;
+  site->ops[0] = a;
+  site->ops[1] = b;
+  site->cmp_code = code;
+  if (TREE_CODE (optype) == BOOLEAN_TYPE
+      && (code == NE_EXPR || code == EQ_EXPR) && integer_zerop (b))
+    {
+      /* A boolean tested against zero: only the branch.  */
+      site->nops = 1;
+      site->br_negate = code == EQ_EXPR;
+      site->cond = code == NE_EXPR ? BPFI_COND_NEQ : BPFI_COND_EQ;
+      return true;
+    }
+  if (bpfi_instrumented_type_p (optype))
+    {
+      site->cmp_p = true;
+      site->cond = bpfi_condition_code (code, optype);
+      return site->cond >= 0;
+    }
+  if (SCALAR_FLOAT_TYPE_P (optype) && !flag_non_call_exceptions)
+    {
+      /* Not a comparison the hooks see, but still a branch.  */
+      site->cond = float_branch_condition (code);
+      return true;
+    }
+  /* Still an operation pseudo_pc () numbers, with no hook.  */
+  site->kind = BPFI_SITE_NONE;
+  return false;
+}
+
+bool
+bpfi_classify (gimple *stmt, struct bpfi_site *site)
+{
+  memset (site, 0, sizeof *site);
+  site->hook = BPFI_HOOK_NONE;
+  switch (gimple_code (stmt))
+    {
+    case GIMPLE_ASSIGN:
+      return classify_assign (as_a <gassign *> (stmt), site);
+    case GIMPLE_COND:
+      return classify_cond (as_a <gcond *> (stmt), site);
+    case GIMPLE_SWITCH:
+      {
+	tree index = gimple_switch_index (as_a <gswitch *> (stmt));
+	if (!bpfi_instrumented_type_p (TREE_TYPE (index)))
+	  return false;
+	site->kind = BPFI_SITE_SWITCH;
+	site->hook = BPFI_HOOK_BR;
+	site->nops = 1;
+	site->ops[0] = index;
+	site->cond = BPFI_COND_EQ;
+	return true;
+      }
+    case GIMPLE_GOTO:
+      if (TREE_CODE (gimple_goto_dest (stmt)) == LABEL_DECL)
+	return false;
+      site->kind = BPFI_SITE_GOTO;
+      site->hook = BPFI_HOOK_INDIRECTBR;
+      return true;
+    case GIMPLE_CALL:
+      {
+	gcall *call = as_a <gcall *> (stmt);
+	enum bpfi_hook hook = hook_for_call (call);
+	if (hook == BPFI_HOOK_NONE || gimple_call_num_args (call) < 1)
+	  return false;
+	tree a = gimple_call_arg (call, 0);
+	if (!bpfi_instrumented_type_p (TREE_TYPE (a)))
+	  return false;
+	tree lhs = gimple_call_lhs (call);
+	tree rtype = lhs != NULL_TREE ? TREE_TYPE (lhs) : integer_type_node;
+	site->kind = BPFI_SITE_OP;
+	site->hook = hook;
+	site->lhs = lhs;
+	site->nops = 2;
+	site->ops[0] = a;
+	site->ops[1] = build_int_cst (rtype, TYPE_PRECISION (TREE_TYPE (a)));
+	return true;
+      }
+    default:
+      return false;
+    }
+}
+
+bool
+bpfi_site_hooked_p (const struct bpfi_site *site)
+{
+  return site->kind != BPFI_SITE_NONE && site->kind != BPFI_SITE_ADDRESS;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Switches.  */
+
+/* Give the default label of switch STMT, which shares edge SHARED with
+   case labels, a block and an edge of its own.  */
+static void
+separate_default (gswitch *stmt, edge shared)
+{
+  basic_block bb = gimple_bb (stmt);
+  basic_block dest = shared->dest;
+  basic_block fw = create_empty_bb (bb);
+  if (current_loops)
+    add_bb_to_loop (fw, bb->loop_father);
+  edge to_fw = make_edge (bb, fw, 0);
+  edge out = make_edge (fw, dest, EDGE_FALLTHRU);
+  /* The default gets half of the shared edge's share.  */
+  to_fw->probability = shared->probability.apply_scale (1, 2);
+  shared->probability -= to_fw->probability;
+  fw->count = to_fw->count ();
+  out->probability = profile_probability::always ();
+  for (gphi_iterator gpi = gsi_start_phis (dest); !gsi_end_p (gpi);
+       gsi_next (&gpi))
+    {
+      gphi *phi = gpi.phi ();
+      add_phi_arg (phi, PHI_ARG_DEF_FROM_EDGE (phi, shared), out,
+		   gimple_phi_arg_location_from_edge (phi, shared));
+    }
+  CASE_LABEL (gimple_switch_default_label (stmt)) = gimple_block_label (fw);
+}
+
+void
+bpfi_switch_edges (gswitch *stmt, vec<edge> *edges,
+		   vec<unsigned> *first_label)
+{
+  basic_block bb = gimple_bb (stmt);
+  unsigned n = gimple_switch_num_labels (stmt);
+  basic_block ddest = label_to_block (cfun, CASE_LABEL
+					     (gimple_switch_default_label
+					      (stmt)));
+  for (unsigned i = 1; i < n; i++)
+    if (label_to_block (cfun, CASE_LABEL (gimple_switch_label (stmt, i)))
+	== ddest)
+      {
+	separate_default (stmt, find_edge (bb, ddest));
+	break;
+      }
+  /* An edge per label group, numbered by its first label.  */
+  auto_vec<unsigned> first_of_block;
+  first_of_block.safe_grow_cleared (last_basic_block_for_fn (cfun));
+  for (unsigned i = n; i-- > 0;)
+    {
+      basic_block d = label_to_block (cfun,
+				      CASE_LABEL (gimple_switch_label (stmt,
+								       i)));
+      first_of_block[d->index] = i;
+    }
+  edge e;
+  edge_iterator ei;
+  FOR_EACH_EDGE (e, ei, bb->succs)
+    {
+      edges->safe_push (e);
+      first_label->safe_push (first_of_block[e->dest->index]);
+    }
 }

@@ -32,8 +32,11 @@
      GIMPLE_COND  if (a CODE b)      cmp, then br; a boolean tested against
                                      zero gets br only; floating-point
                                      comparisons get br only
-     GIMPLE_SWITCH                   per case label: cmp (EQ, or GE and LE
-                                     for a range) and br
+     GIMPLE_SWITCH                   before it, per case label in order:
+                                     cmp (EQ, or GE and LE for a range);
+                                     on each edge out of it (a case label
+                                     group, or the default): br, with
+                                     cond 1 for a case, 0 for the default
      GIMPLE_GOTO to a computed label indirectbr
      GIMPLE_CALL __builtin_clz{,l,ll,imax}, IFN_CLZ     clz (a, precision)
      GIMPLE_CALL __builtin_ctz{,l,ll,imax}, IFN_CTZ     ctz (a, precision)
@@ -111,13 +114,60 @@ extern const struct bpfi_hook_desc bpfi_hook_descs[BPFI_HOOK_COUNT];
    and enumeral) or pointer?  */
 bool bpfi_instrumented_type_p (const_tree type);
 
-/* The hook for assignment STMT computing its rhs code (arithmetic, logic,
-   comparison or conversion), or BPFI_HOOK_NONE.  Loads and stores are
-   not covered here.  */
-enum bpfi_hook hook_for_assign (const gassign *stmt);
+/* How a statement is instrumented: what bpfi_classify finds.  */
+enum bpfi_site_kind
+{
+  BPFI_SITE_NONE,
+  /* lhs = OPS[0] (op OPS[1]): arithmetic, logic, conversion, bit count
+     (OPS[1] is the count for a zero operand) or comparison into a value
+     (CMP_CODE, COND): one hook, HOOK.  */
+  BPFI_SITE_OP,
+  BPFI_SITE_LOAD,	/* lhs = REF: load */
+  BPFI_SITE_STORE,	/* REF = OPS[0]: store */
+  /* if (OPS[0] CMP_CODE OPS[1]): cmp when CMP_P, then br.  A boolean
+     tested against zero is only a branch (on OPS[0] != 0, or on
+     OPS[0] == 0: BR_NEGATE); so is a floating-point comparison.  */
+  BPFI_SITE_COND,
+  /* switch (OPS[0]): cmp for each case label against the index, in
+     order, before it (EQ; GE and LE for a range), and br on each edge
+     out of it, once per execution (see bpfi_switch_edges).  */
+  BPFI_SITE_SWITCH,
+  BPFI_SITE_GOTO,	/* computed goto: indirectbr */
+  /* lhs = &REF: no hook, but the address is computed again by
+     instrumented steps so that it carries its indices' tags.  */
+  BPFI_SITE_ADDRESS
+};
 
-/* The hook for call STMT (clz and ctz builtins), or BPFI_HOOK_NONE.  */
-enum bpfi_hook hook_for_call (const gcall *stmt);
+struct bpfi_site
+{
+  enum bpfi_site_kind kind;
+  enum bpfi_hook hook;		/* OP, LOAD, STORE, GOTO */
+  unsigned nops;
+  tree ops[2];
+  tree lhs;			/* the result, or NULL_TREE */
+  tree ref;			/* LOAD, STORE, ADDRESS: the memory reference */
+  enum tree_code cmp_code;	/* comparisons: the code compared with */
+  int cond;			/* comparisons and branches: condition () */
+  bool cmp_p;			/* COND: a comparison cmp sees */
+  bool br_negate;		/* COND: branch on OPS[0] == 0 */
+};
+
+/* Classify STMT: fill *SITE and return true when hooks (or, for
+   BPFI_SITE_ADDRESS, tags) apply to it.  Whether the instrumenter
+   defines the hooks is not looked at.  */
+bool bpfi_classify (gimple *stmt, struct bpfi_site *site);
+
+/* Does SITE's kind run hooks (as opposed to tag propagation only)?  The
+   operations for which it does are the ones pseudo_pc () numbers.  */
+bool bpfi_site_hooked_p (const struct bpfi_site *site);
+
+/* The outgoing edges of switch STMT that inst_br sees: one per case label
+   group (the labels going to one block), the default's apart.  Splits
+   the edge that the default shares with case labels, if any, so that
+   each has its own.  For each edge, *FIRST_LABEL gets the index of the
+   group's first label (0 for the default), which numbers it.  */
+void bpfi_switch_edges (gswitch *stmt, vec<edge> *edges,
+			vec<unsigned> *first_label);
 
 /* The condition code of comparison CODE on operands of type OPTYPE, or
    -1 when CODE is not one the cmp hook sees.  */

@@ -2,16 +2,19 @@
    of the current function.
 
    The statements to instrument are collected first, so that nothing the
-   emitter or this file inserts is ever instrumented.  Each is then handled
-   by the function for its kind of statement, which fills a bpfi_operands
-   and asks the emitter to inline the hook before the statement.  Which
-   hook goes with which operation is decided in hook-table.cc.
+   emitter or this file inserts is ever instrumented.  For each, the hook
+   table's classifier (hook-table.cc, bpfi_classify) says which hooks
+   apply and with which operands; the handler for its kind of site fills
+   a bpfi_operands and asks the emitter to inline the hook.
 
    When the instrumenter uses tags, the handlers give each hook the tags
    of its operands and record the tag it sets on the result (tags.cc);
    statements without a hook get their tags from tags_default.  */
 
 #include "gcc-plugin.h"
+#include "system.h"
+#include "coretypes.h"
+#include "backend.h"
 #include "tree.h"
 #include "gimple.h"
 #include "gimple-iterator.h"
@@ -19,13 +22,13 @@
 #include "gimplify.h"
 #include "gimplify-me.h"
 #include "ssa.h"
-#include "attribs.h"
 #include "internal-fn.h"
 #include "dumpfile.h"
 #include "options.h"
 #include "tree-pass.h"
 #include "tree-into-ssa.h"
 #include "dominance.h"
+#include "cfghooks.h"
 #include "cgraph.h"
 #include "tree-cfg.h"
 #include "stringpool.h"
@@ -35,28 +38,44 @@
 #include "hook-table.h"
 #include "plugin.h"
 
-/* The instrumenter's function for each hook, or NULL when it has none.  */
-static struct bpfi_func *hook_funcs[BPFI_HOOK_COUNT];
-static struct bpfi_object *hook_object;
+/* What holds for the whole translation unit: the instrumenter's function
+   for each hook (NULL when it has none), the run-time switch, and the
+   figures -fplugin-arg-bpfinst-stats prints.  */
+static struct
+{
+  struct bpfi_func *hook_funcs[BPFI_HOOK_COUNT];
+  tree switch_decl;	/* NULL_TREE with -fplugin-arg-bpfinst-switch=off */
+  struct
+  {
+    unsigned long sites;	/* operations instrumented */
+    unsigned long empty;	/* instances that folded to nothing */
+    unsigned long stmts;	/* statements and PHIs added */
+  } stats[BPFI_HOOK_COUNT];
+} inst;
 
-/* The run-time switch (libtag/switch.c), or NULL_TREE with
-   -fplugin-arg-bpfinst-switch=off.  */
-static tree switch_decl;
-/* The current function's copy of it, which every hook is guarded by.  */
-static tree switch_copy;
 static const struct ggc_root_tab switch_root_tab[] = {
-  { &switch_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+  { &inst.switch_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
     &gt_pch_nx_tree_node },
   LAST_GGC_ROOT_TAB
 };
 
-/* Per-function state: the FNV-1a hash of the function's assembler name
-   and the source file name, and the ordinal of the statement being
-   instrumented.  */
-static uint64_t function_hash;
-static unsigned stmt_ordinal;
-/* Numbers the address steps of one memory access (0 elsewhere).  */
-static unsigned address_step;
+/* What holds while one function is instrumented.  */
+struct inst_ctx
+{
+  /* FNV-1a hash of the function's assembler name and the source file.  */
+  uint64_t function_hash;
+  /* Ordinal of the operation being instrumented, among the function's
+     operations that have hooks.  */
+  unsigned ordinal;
+  /* Numbers the instrumentation-only steps that compute the address of
+     the memory access or address being instrumented (0 elsewhere);
+     ADDRESS_OF tells an address (p = &a[i]) from an access.  */
+  unsigned address_step;
+  bool address_of;
+  /* The function's copy of the run-time switch, which every hook is
+     guarded by, or NULL_TREE.  */
+  tree switch_copy;
+};
 
 #define FNV_PRIME 0x100000001b3ULL
 
@@ -81,26 +100,57 @@ fnv1a_u32 (uint64_t h, uint32_t v)
   return fnv1a (h, b, 4);
 }
 
+/* pseudo_pc () of the SUB-th hook HOOK of the operation being
+   instrumented: the FNV-1a hash of the function's assembler name, the
+   source file's name, the operation's ordinal among the function's
+   operations that have hooks, SUB (a switch's edges, the comparisons of
+   its case labels, a condition's cmp and br), the address step (with a
+   mark telling the steps of an address from those of an access: "p =
+   &a[i]" has no hook, so it shares its ordinal with the next operation)
+   and the hook's name.  Nothing depends on addresses, the build order
+   or the time, so a rebuild gives the same values.  */
+
+static uint64_t
+pseudo_pc (const inst_ctx *ctx, unsigned sub, enum bpfi_hook hook)
+{
+  uint64_t h = fnv1a_u32 (ctx->function_hash, ctx->ordinal);
+  h = fnv1a_u32 (h, sub + 1000 * ctx->address_step);
+  if (ctx->address_of)
+    h = fnv1a (h, "&", 1);
+  const char *name = bpfi_hook_descs[hook].name;
+  return fnv1a (h, name, strlen (name));
+}
+
 void
 instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
 {
-  hook_object = obj;
   tags_init (obj, tags_off);
   if (guards)
     {
       /* extern int __bpfinst_enabled, the run-time switch.  */
-      switch_decl = bpfi_extern_decl (VAR_DECL, BPFINST_SWITCH_SYMBOL,
-				      integer_type_node);
+      inst.switch_decl = bpfi_extern_decl (VAR_DECL, BPFINST_SWITCH_SYMBOL,
+					   integer_type_node);
       ggc_register_root_tab (switch_root_tab);
     }
   for (int h = 0; h < BPFI_HOOK_COUNT; h++)
-    hook_funcs[h] = bpfi_object_find (obj, bpfi_hook_descs[h].name);
+    inst.hook_funcs[h] = bpfi_object_find (obj, bpfi_hook_descs[h].name);
+}
+
+void
+instrument_print_stats (FILE *out, const char *unit)
+{
+  for (int h = 0; h < BPFI_HOOK_COUNT; h++)
+    if (inst.hook_funcs[h] != NULL)
+      fprintf (out, "bpfinst: %s: %s: %lu operations instrumented, %lu "
+	       "folded to nothing, %lu statements added\n", unit,
+	       bpfi_hook_descs[h].name, inst.stats[h].sites,
+	       inst.stats[h].empty, inst.stats[h].stmts);
 }
 
 static bool
 hook_defined_p (enum bpfi_hook hook)
 {
-  return hook != BPFI_HOOK_NONE && hook_funcs[hook] != NULL;
+  return hook != BPFI_HOOK_NONE && inst.hook_funcs[hook] != NULL;
 }
 
 /* Does HOOK read its argument register N (1..5)?  */
@@ -108,7 +158,7 @@ hook_defined_p (enum bpfi_hook hook)
 static bool
 hook_reads_arg_p (enum bpfi_hook hook, int n)
 {
-  struct bpfi_func *fn = hook_funcs[hook];
+  struct bpfi_func *fn = inst.hook_funcs[hook];
   if (fn == NULL)
     return false;
   return !fn->verified || (fn->args_read & (1u << n)) != 0;
@@ -119,21 +169,10 @@ hook_reads_arg_p (enum bpfi_hook hook, int n)
 static bool
 hook_reads_condition_result_p (enum bpfi_hook hook)
 {
-  struct bpfi_func *fn = hook_funcs[hook];
+  struct bpfi_func *fn = inst.hook_funcs[hook];
   return (fn != NULL
-	  && bpfi_func_uses_helper (hook_object, fn,
+	  && bpfi_func_uses_helper (bpfinst_object, fn,
 				    BPFI_HELPER_CONDITION_RESULT));
-}
-
-/* pseudo_pc () of the SUB-th hook HOOK of the current statement.  */
-
-static uint64_t
-pseudo_pc (unsigned sub, enum bpfi_hook hook)
-{
-  uint64_t h = fnv1a_u32 (function_hash, stmt_ordinal);
-  h = fnv1a_u32 (h, sub + 1000 * address_step);
-  const char *name = bpfi_hook_descs[hook].name;
-  return fnv1a (h, name, strlen (name));
 }
 
 /* Width in bits of a value of TYPE, as bit_width* () report it.  */
@@ -156,35 +195,50 @@ init_operands (struct bpfi_operands *ops, gimple *stmt)
   ops->loc = gimple_location (stmt);
 }
 
-/* Set argument N of OPS to VAL, whose width is that of its type.  */
+/* Set argument N of OPS to VAL, whose width is that of its type, and
+   its tag.  */
 
 static void
 set_arg (struct bpfi_operands *ops, unsigned n, tree val)
 {
   ops->args[n] = val;
   if (n < 3)
-    ops->width[n] = type_width (TREE_TYPE (val));
+    {
+      ops->width[n] = type_width (TREE_TYPE (val));
+      ops->tags[n] = tag_of (val);
+    }
   if (ops->nargs < n + 1)
     ops->nargs = n + 1;
 }
 
-/* Inline HOOK with operands OPS before the statement at *GSI; SUB numbers
-   the hooks of one statement.  Returns the tag of the result.  */
+/* Inline HOOK with operands OPS at *GSI (before its statement, or at the
+   end of its block when it is at the end); SUB numbers the hooks of one
+   operation.  Returns the tag of the result.  */
 
 static tree
-emit_hook (enum bpfi_hook hook, gimple_stmt_iterator *gsi,
+emit_hook (inst_ctx *ctx, enum bpfi_hook hook, gimple_stmt_iterator *gsi,
 	   struct bpfi_operands *ops, unsigned sub)
 {
-  ops->pseudo_pc = pseudo_pc (sub, hook);
-  ops->guard = switch_copy;
+  ops->pseudo_pc = pseudo_pc (ctx, sub, hook);
+  ops->guard = ctx->switch_copy;
+  unsigned added = 0;
+  ops->stmts_added = &added;
   if (dump_file)
     {
-      fprintf (dump_file, ";; bpfinst: %s (pseudo_pc %#llx) before: ",
+      fprintf (dump_file, ";; bpfinst: %s (pseudo_pc %#llx) %s: ",
 	       bpfi_hook_descs[hook].name,
-	       (unsigned long long) ops->pseudo_pc);
-      print_gimple_stmt (dump_file, gsi_stmt (*gsi), 0, TDF_SLIM);
+	       (unsigned long long) ops->pseudo_pc,
+	       gsi_end_p (*gsi) ? "on the edge to" : "before");
+      if (gsi_end_p (*gsi))
+	fprintf (dump_file, "<bb %d>\n", single_succ (gsi_bb (*gsi))->index);
+      else
+	print_gimple_stmt (dump_file, gsi_stmt (*gsi), 0, TDF_SLIM);
     }
-  return bpfi_emit_hook (hook_funcs[hook], gsi, ops);
+  tree tag = bpfi_emit_hook (inst.hook_funcs[hook], gsi, ops);
+  inst.stats[hook].sites++;
+  inst.stats[hook].empty += added == 0;
+  inst.stats[hook].stmts += added;
+  return tag;
 }
 
 /* Insert "TMP = A CODE B" (boolean) before *GSI and return TMP.  */
@@ -200,103 +254,94 @@ build_condition_value (gimple_stmt_iterator *gsi, enum tree_code code,
   return tmp;
 }
 
-/* The constant C as a 64-bit value of the hooks.  */
+/* The cmp hook for "A CODE B" (condition code COND) in front of STMT at
+   *GSI, numbered SUB.  VALUE is the comparison's value when the caller
+   has it, else NULL_TREE: it is computed here if the hook reads
+   condition_result ().  Returns the value (or NULL_TREE), whose tag is
+   the one the hook sets.  */
 
 static tree
-offset_constant (HOST_WIDE_INT c)
+emit_cmp (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+	  enum tree_code code, int cond, tree a, tree b, tree value,
+	  unsigned sub)
 {
-  return build_int_cst (uint64_type_node, c);
-}
-
-/* Arithmetic and logic: lhs = rhs1 OP rhs2.  */
-
-static bool
-instrument_arith (gimple_stmt_iterator *gsi, gassign *stmt,
-		  enum bpfi_hook hook)
-{
-  tree lhs = gimple_assign_lhs (stmt);
-  tree rhs1 = gimple_assign_rhs1 (stmt);
-  tree rhs2 = gimple_assign_rhs2 (stmt);
-
-  /* x + C with C's sign bit set is presented as x - (-C).  */
-  if (hook == BPFI_HOOK_ADD
-      && rhs2 != NULL_TREE
-      && TREE_CODE (rhs2) == INTEGER_CST
-      && wi::neg_p (wi::to_wide (rhs2), SIGNED))
-    {
-      tree utype = unsigned_type_for (TREE_TYPE (rhs2));
-      if (utype != NULL_TREE)
-	{
-	  hook = BPFI_HOOK_SUB;
-	  rhs2 = wide_int_to_tree (utype, wi::neg (wi::to_wide (rhs2)));
-	}
-    }
-  if (!hook_defined_p (hook))
-    return false;
-
-  struct bpfi_operands ops;
-  init_operands (&ops, stmt);
-  set_arg (&ops, 0, rhs1);
-  ops.tags[0] = tag_of (rhs1);
-  if (rhs2 != NULL_TREE)
-    {
-      set_arg (&ops, 1, rhs2);
-      ops.tags[1] = tag_of (rhs2);
-    }
-  ops.width_res = type_width (TREE_TYPE (lhs));
-  set_tag_of (lhs, emit_hook (hook, gsi, &ops, 0));
-  return true;
-}
-
-/* Comparison into a value: lhs = a CODE b.  */
-
-static bool
-instrument_compare (gimple_stmt_iterator *gsi, gassign *stmt)
-{
-  if (!hook_defined_p (BPFI_HOOK_CMP))
-    return false;
-  enum tree_code code = gimple_assign_rhs_code (stmt);
-  tree a = gimple_assign_rhs1 (stmt);
-  tree b = gimple_assign_rhs2 (stmt);
-  int cond = bpfi_condition_code (code, TREE_TYPE (a));
-  if (cond < 0)
-    return false;
-
   struct bpfi_operands ops;
   init_operands (&ops, stmt);
   set_arg (&ops, 0, a);
   set_arg (&ops, 1, b);
-  ops.tags[0] = tag_of (a);
-  ops.tags[1] = tag_of (b);
   ops.width_res = type_width (boolean_type_node);
   ops.condition = cond;
-  if (hook_reads_condition_result_p (BPFI_HOOK_CMP))
-    ops.condition_result = build_condition_value (gsi, code, a, b, ops.loc);
-  else
-    ops.condition_result = boolean_false_node;
-  set_tag_of (gimple_assign_lhs (stmt), emit_hook (BPFI_HOOK_CMP, gsi, &ops, 0));
-  return true;
+  if (value == NULL_TREE && hook_reads_condition_result_p (BPFI_HOOK_CMP))
+    value = build_condition_value (gsi, code, a, b, ops.loc);
+  ops.condition_result = value ? value : boolean_false_node;
+  tree tag = emit_hook (ctx, BPFI_HOOK_CMP, gsi, &ops, sub);
+  if (value != NULL_TREE)
+    set_tag_of (value, tag);
+  return value;
 }
 
-/* Conversion: lhs = (type) rhs1.  */
+/* The br hook at *GSI on a branch taken when VALUE (boolean, or an
+   integer constant) is nonzero, with condition code COND; TAG is the
+   branch condition's tag.  */
 
-static bool
-instrument_conversion (gimple_stmt_iterator *gsi, gassign *stmt,
-		       enum bpfi_hook hook)
+static void
+emit_br (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+	 tree value, tree tag, int cond, unsigned sub)
 {
-  if (!hook_defined_p (hook))
-    return false;
   struct bpfi_operands ops;
   init_operands (&ops, stmt);
-  set_arg (&ops, 0, gimple_assign_rhs1 (stmt));
-  ops.tags[0] = tag_of (gimple_assign_rhs1 (stmt));
-  ops.width_res = type_width (TREE_TYPE (gimple_assign_lhs (stmt)));
-  set_tag_of (gimple_assign_lhs (stmt), emit_hook (hook, gsi, &ops, 0));
+  set_arg (&ops, 0, value);
+  ops.tags[0] = tag;
+  ops.condition = cond;
+  ops.condition_result = value;
+  emit_hook (ctx, BPFI_HOOK_BR, gsi, &ops, sub);
+}
+
+/* An operation with one hook: arithmetic, logic, conversion, bit count,
+   or a comparison into a value.  */
+
+static bool
+instrument_op (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+	       const struct bpfi_site *site)
+{
+  if (!hook_defined_p (site->hook))
+    return false;
+  tree tag;
+  if (site->hook == BPFI_HOOK_CMP)
+    {
+      /* Its value is the statement's own result.  */
+      struct bpfi_operands ops;
+      init_operands (&ops, stmt);
+      set_arg (&ops, 0, site->ops[0]);
+      set_arg (&ops, 1, site->ops[1]);
+      ops.width_res = type_width (boolean_type_node);
+      ops.condition = site->cond;
+      ops.condition_result
+	= hook_reads_condition_result_p (BPFI_HOOK_CMP)
+	  ? build_condition_value (gsi, site->cmp_code, site->ops[0],
+				   site->ops[1], ops.loc)
+	  : boolean_false_node;
+      tag = emit_hook (ctx, BPFI_HOOK_CMP, gsi, &ops, 0);
+    }
+  else
+    {
+      struct bpfi_operands ops;
+      init_operands (&ops, stmt);
+      for (unsigned i = 0; i < site->nops; i++)
+	set_arg (&ops, i, site->ops[i]);
+      /* The count for a zero operand of clz/ctz is a constant.  */
+      ops.width_res = site->lhs ? type_width (TREE_TYPE (site->lhs))
+				: type_width (integer_type_node);
+      tag = emit_hook (ctx, site->hook, gsi, &ops, 0);
+    }
+  if (site->lhs != NULL_TREE)
+    set_tag_of (site->lhs, tag);
   return true;
 }
 
 /* Where a memory access is: the pointer ADDR (an expression, gimplified
-   only when the hook needs it) plus the constant byte offset OFFSET.  */
+   only when the hook needs it) plus the variable byte offset VAROFF and
+   the constant one OFFSET.  */
 
 struct access_place
 {
@@ -373,50 +418,7 @@ analyze_access (tree ref, struct access_place *place)
   return false;
 }
 
-static void instrument_stmt (gimple *stmt);
-
-static tree gimplify_base (gimple_stmt_iterator *gsi,
-			   struct access_place *place);
-
-/* The address of PLACE as a GIMPLE value, computed before *GSI.  A
-   variable offset (array indexing) is computed by instrumentation-only
-   statements -- conversions, multiplications, the pointer addition --
-   each instrumented like the program's own, so that the instrumenter
-   sees the steps and the address gets a tag derived from the indices'.  */
-
-static tree
-gimplify_address (gimple_stmt_iterator *gsi, struct access_place *place)
-{
-  tree base = gimplify_base (gsi, place);
-  if (place->varoff == NULL_TREE)
-    return base;
-  gimple *stmt = gsi_stmt (*gsi);
-  location_t loc = gimple_location (stmt);
-  gimple_seq seq = NULL;
-  tree off = force_gimple_operand (fold_convert (sizetype,
-						 unshare_expr (place->varoff)),
-				   &seq, true, NULL_TREE);
-  tree ptr = make_ssa_name (TREE_TYPE (base));
-  gimple_seq_add_stmt (&seq, gimple_build_assign (ptr, POINTER_PLUS_EXPR,
-						  base, off));
-  auto_vec<gimple *> steps;
-  for (gimple_stmt_iterator si = gsi_start (seq); !gsi_end_p (si);
-       gsi_next (&si))
-    {
-      gimple_set_location (gsi_stmt (si), loc);
-      steps.safe_push (gsi_stmt (si));
-    }
-  gsi_insert_seq_before (gsi, seq, GSI_SAME_STMT);
-  for (unsigned i = 0; i < steps.length (); i++)
-    {
-      address_step = i + 1;
-      instrument_stmt (steps[i]);
-    }
-  address_step = 0;
-  /* The hooks split blocks: find the statement again.  */
-  *gsi = gsi_for_stmt (stmt);
-  return ptr;
-}
+static void instrument_stmt (inst_ctx *ctx, gimple *stmt);
 
 /* The base pointer of PLACE as a GIMPLE value, computed before *GSI.  */
 
@@ -441,20 +443,94 @@ gimplify_base (gimple_stmt_iterator *gsi, struct access_place *place)
   return ptr;
 }
 
+/* Instrument the instrumentation-only statement STEP, the STEP_NO-th
+   (from 1) step of the address of the operation being instrumented.  */
+
+static void
+instrument_step (inst_ctx *ctx, gimple *step, unsigned step_no)
+{
+  ctx->address_step = step_no;
+  instrument_stmt (ctx, step);
+  ctx->address_step = 0;
+}
+
+/* The address of PLACE as a GIMPLE value, computed before *GSI.  A
+   variable offset (array indexing) is computed by instrumentation-only
+   statements -- conversions, multiplications, the pointer addition --
+   each instrumented like the program's own, so that the instrumenter
+   sees the steps and the address gets a tag derived from the indices'.  */
+
+static tree
+gimplify_address (inst_ctx *ctx, gimple_stmt_iterator *gsi,
+		  struct access_place *place)
+{
+  tree base = gimplify_base (gsi, place);
+  if (place->varoff == NULL_TREE)
+    return base;
+  gimple *stmt = gsi_stmt (*gsi);
+  location_t loc = gimple_location (stmt);
+  gimple_seq seq = NULL;
+  tree off = force_gimple_operand (fold_convert (sizetype,
+						 unshare_expr (place->varoff)),
+				   &seq, true, NULL_TREE);
+  tree ptr = make_ssa_name (TREE_TYPE (base));
+  gimple_seq_add_stmt (&seq, gimple_build_assign (ptr, POINTER_PLUS_EXPR,
+						  base, off));
+  auto_vec<gimple *> steps;
+  for (gimple_stmt_iterator si = gsi_start (seq); !gsi_end_p (si);
+       gsi_next (&si))
+    {
+      gimple_set_location (gsi_stmt (si), loc);
+      steps.safe_push (gsi_stmt (si));
+    }
+  gsi_insert_seq_before (gsi, seq, GSI_SAME_STMT);
+  for (unsigned i = 0; i < steps.length (); i++)
+    instrument_step (ctx, steps[i], i + 1);
+  /* The hooks may split blocks: find the statement again.  */
+  *gsi = gsi_for_stmt (stmt);
+  return ptr;
+}
+
 /* Fill in the address and offset arguments of a load or store hook.  */
 
 static void
-set_access_args (struct bpfi_operands *ops, enum bpfi_hook hook,
-		 gimple_stmt_iterator *gsi, struct access_place *place)
+set_access_args (inst_ctx *ctx, struct bpfi_operands *ops,
+		 enum bpfi_hook hook, gimple_stmt_iterator *gsi,
+		 struct access_place *place)
 {
   tree addr;
   if (hook_reads_arg_p (hook, 1))
-    addr = gimplify_address (gsi, place);
+    addr = gimplify_address (ctx, gsi, place);
   else
     addr = build_int_cst (ptr_type_node, 0);
   set_arg (ops, 0, addr);
-  ops->tags[0] = tag_of (addr);
-  set_arg (ops, 1, offset_constant (place->offset));
+  set_arg (ops, 1, build_int_cst (uint64_type_node, place->offset));
+}
+
+/* A load or a store.  */
+
+static bool
+instrument_access (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		   const struct bpfi_site *site)
+{
+  struct access_place place;
+  if (!hook_defined_p (site->hook) || !analyze_access (site->ref, &place))
+    return false;
+  struct bpfi_operands ops;
+  init_operands (&ops, stmt);
+  set_access_args (ctx, &ops, site->hook, gsi, &place);
+  if (site->kind == BPFI_SITE_STORE)
+    {
+      set_arg (&ops, 2, site->ops[0]);
+      ops.width_res = ops.width[2];
+      emit_hook (ctx, site->hook, gsi, &ops, 0);
+    }
+  else
+    {
+      ops.width_res = type_width (TREE_TYPE (site->lhs));
+      set_tag_of (site->lhs, emit_hook (ctx, site->hook, gsi, &ops, 0));
+    }
+  return true;
 }
 
 /* An address: lhs = &REF.  With tags, the address is computed again by
@@ -464,20 +540,17 @@ set_access_args (struct bpfi_operands *ops, enum bpfi_hook hook,
    would.  */
 
 static bool
-instrument_address_of (gassign *stmt)
+instrument_address_of (inst_ctx *ctx, gimple *stmt,
+		       const struct bpfi_site *site)
 {
-  tree lhs = gimple_assign_lhs (stmt);
-  if (!tags_enabled_p () || !POINTER_TYPE_P (TREE_TYPE (lhs)))
-    return false;
-  tree ref = TREE_OPERAND (gimple_assign_rhs1 (stmt), 0);
-  if (!handled_component_p (ref) && TREE_CODE (ref) != MEM_REF)
-    return false;
   struct access_place place;
-  if (!analyze_access (ref, &place)
+  if (!tags_enabled_p ()
+      || !analyze_access (site->ref, &place)
       || (TREE_CODE (place.addr) != SSA_NAME && place.varoff == NULL_TREE))
     return false;
+  ctx->address_of = true;
   gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
-  tree ptr = gimplify_address (&gsi, &place);
+  tree ptr = gimplify_address (ctx, &gsi, &place);
   if (place.offset != 0)
     {
       tree p2 = make_ssa_name (TREE_TYPE (ptr));
@@ -485,392 +558,149 @@ instrument_address_of (gassign *stmt)
 					size_int (place.offset));
       gimple_set_location (g, gimple_location (stmt));
       gsi_insert_before (&gsi, g, GSI_SAME_STMT);
-      address_step = 100;
-      instrument_stmt (g);
-      address_step = 0;
+      instrument_step (ctx, g, 100);
       ptr = p2;
     }
-  set_tag_of (lhs, tag_of (ptr));
+  ctx->address_of = false;
+  set_tag_of (site->lhs, tag_of (ptr));
   return true;
 }
 
-/* Load: lhs = MEM.  */
-
-static bool
-instrument_load (gimple_stmt_iterator *gsi, gassign *stmt)
-{
-  if (!hook_defined_p (BPFI_HOOK_LOAD))
-    return false;
-  tree lhs = gimple_assign_lhs (stmt);
-  struct access_place place;
-  if (!analyze_access (gimple_assign_rhs1 (stmt), &place))
-    return false;
-
-  struct bpfi_operands ops;
-  init_operands (&ops, stmt);
-  set_access_args (&ops, BPFI_HOOK_LOAD, gsi, &place);
-  ops.width_res = type_width (TREE_TYPE (lhs));
-  set_tag_of (lhs, emit_hook (BPFI_HOOK_LOAD, gsi, &ops, 0));
-  return true;
-}
-
-/* Store: MEM = value.  */
-
-static bool
-instrument_store (gimple_stmt_iterator *gsi, gassign *stmt)
-{
-  if (!hook_defined_p (BPFI_HOOK_STORE))
-    return false;
-  tree value = gimple_assign_rhs1 (stmt);
-  struct access_place place;
-  if (!analyze_access (gimple_assign_lhs (stmt), &place))
-    return false;
-
-  struct bpfi_operands ops;
-  init_operands (&ops, stmt);
-  set_access_args (&ops, BPFI_HOOK_STORE, gsi, &place);
-  set_arg (&ops, 2, value);
-  ops.tags[2] = tag_of (value);
-  ops.width_res = ops.width[2];
-  emit_hook (BPFI_HOOK_STORE, gsi, &ops, 0);
-  return true;
-}
-
-/* The condition code of a floating-point branch on CODE: the ordered
-   relation it tests, "not equal" (the condition holds) for the others.  */
-
-static int
-float_branch_condition (enum tree_code code)
-{
-  switch (code)
-    {
-    case EQ_EXPR: case UNEQ_EXPR: return BPFI_COND_EQ;
-    case LT_EXPR: case UNLT_EXPR: return BPFI_COND_LT;
-    case LE_EXPR: case UNLE_EXPR: return BPFI_COND_LE;
-    case GT_EXPR: case UNGT_EXPR: return BPFI_COND_GT;
-    case GE_EXPR: case UNGE_EXPR: return BPFI_COND_GE;
-    default: return BPFI_COND_NEQ;
-    }
-}
-
-/* Conditional branch: if (a CODE b).  */
+/* Conditional branch: if (a CODE b): cmp, then br.  */
 
 static void
-instrument_cond (gimple_stmt_iterator *gsi, gcond *stmt)
+instrument_cond (inst_ctx *ctx, gimple_stmt_iterator *gsi, gcond *stmt,
+		 const struct bpfi_site *site)
 {
-  bool want_cmp = hook_defined_p (BPFI_HOOK_CMP);
+  bool want_cmp = site->cmp_p && hook_defined_p (BPFI_HOOK_CMP);
   bool want_br = hook_defined_p (BPFI_HOOK_BR);
-  if (!want_cmp && !want_br)
-    return;
-
-  enum tree_code code = gimple_cond_code (stmt);
-  tree a = gimple_cond_lhs (stmt);
-  tree b = gimple_cond_rhs (stmt);
-  tree optype = TREE_TYPE (a);
-  struct bpfi_operands ops;
-  tree value;
-  int cond;
-
-  /* A boolean tested against zero: only the branch.  */
-  if (TREE_CODE (optype) == BOOLEAN_TYPE
-      && (code == NE_EXPR || code == EQ_EXPR)
-      && integer_zerop (b))
+  location_t loc = gimple_location (stmt);
+  tree a = site->ops[0];
+  if (site->nops == 1)
     {
+      /* A boolean tested against zero.  */
       if (!want_br)
 	return;
-      init_operands (&ops, stmt);
-      if (code == NE_EXPR)
-	value = a;
-      else
+      tree value = a;
+      if (site->br_negate)
 	{
-	  value = build_condition_value (gsi, code, a, b, ops.loc);
+	  value = build_condition_value (gsi, EQ_EXPR, a,
+					 build_zero_cst (TREE_TYPE (a)), loc);
 	  set_tag_of (value, tag_of (a));
 	}
-      set_arg (&ops, 0, value);
-      ops.tags[0] = tag_of (value);
-      ops.condition = code == NE_EXPR ? BPFI_COND_NEQ : BPFI_COND_EQ;
-      ops.condition_result = value;
-      emit_hook (BPFI_HOOK_BR, gsi, &ops, 0);
+      emit_br (ctx, gsi, stmt, value, tag_of (value), site->cond, 0);
       return;
     }
-
-  if (bpfi_instrumented_type_p (optype))
-    cond = bpfi_condition_code (code, optype);
-  else if (SCALAR_FLOAT_TYPE_P (optype) && !flag_non_call_exceptions)
-    {
-      /* Not a comparison the hooks see, but still a branch.  */
-      want_cmp = false;
-      cond = float_branch_condition (code);
-    }
-  else
-    return;
-  if (cond < 0 || (!want_cmp && !want_br))
-    return;
-
-  if (want_br || hook_reads_condition_result_p (BPFI_HOOK_CMP))
-    value = build_condition_value (gsi, code, a, b, gimple_location (stmt));
-  else
-    value = boolean_false_node;
-  if (want_cmp)
-    {
-      init_operands (&ops, stmt);
-      set_arg (&ops, 0, a);
-      set_arg (&ops, 1, b);
-      ops.tags[0] = tag_of (a);
-      ops.tags[1] = tag_of (b);
-      ops.width_res = type_width (boolean_type_node);
-      ops.condition = cond;
-      ops.condition_result = value;
-      set_tag_of (value, emit_hook (BPFI_HOOK_CMP, gsi, &ops, 0));
-    }
+  tree value = NULL_TREE;
   if (want_br)
-    {
-      init_operands (&ops, stmt);
-      set_arg (&ops, 0, value);
-      ops.tags[0] = tag_of (value);
-      ops.condition = cond;
-      ops.condition_result = value;
-      emit_hook (BPFI_HOOK_BR, gsi, &ops, 1);
-    }
+    value = build_condition_value (gsi, site->cmp_code, a, site->ops[1],
+				   loc);
+  if (want_cmp)
+    value = emit_cmp (ctx, gsi, stmt, site->cmp_code, site->cond, a,
+		      site->ops[1], value, 0);
+  if (want_br)
+    emit_br (ctx, gsi, stmt, value, tag_of (value), site->cond, 1);
 }
 
-/* One comparison of a switch's index with a case bound: the cmp hook
-   (numbered *SUB), returning the comparison's value.  */
-
-static tree
-switch_compare (gimple_stmt_iterator *gsi, gswitch *stmt,
-		enum tree_code code, tree index, tree bound, unsigned *sub)
-{
-  tree value = boolean_false_node;
-  if (hook_defined_p (BPFI_HOOK_BR)
-      || hook_reads_condition_result_p (BPFI_HOOK_CMP))
-    value = build_condition_value (gsi, code, index, bound,
-				   gimple_location (stmt));
-  if (hook_defined_p (BPFI_HOOK_CMP))
-    {
-      struct bpfi_operands ops;
-      init_operands (&ops, stmt);
-      set_arg (&ops, 0, index);
-      set_arg (&ops, 1, bound);
-      ops.tags[0] = tag_of (index);
-      ops.width_res = type_width (boolean_type_node);
-      ops.condition = bpfi_condition_code (code, TREE_TYPE (index));
-      ops.condition_result = value;
-      set_tag_of (value, emit_hook (BPFI_HOOK_CMP, gsi, &ops, *sub));
-    }
-  (*sub)++;
-  return value;
-}
-
-/* Switch: for each case label in order, the comparisons deciding it and
-   a branch on their outcome.  */
+/* Switch: before it, cmp for each case label in order; then br on each
+   edge out of it, which runs once per execution of the switch.  */
 
 static void
-instrument_switch (gimple_stmt_iterator *gsi, gswitch *stmt)
+instrument_switch (inst_ctx *ctx, gimple_stmt_iterator *gsi, gswitch *stmt,
+		   const struct bpfi_site *site)
 {
-  if (!hook_defined_p (BPFI_HOOK_CMP) && !hook_defined_p (BPFI_HOOK_BR))
-    return;
-  tree index = gimple_switch_index (stmt);
+  tree index = site->ops[0];
   tree type = TREE_TYPE (index);
-  if (!bpfi_instrumented_type_p (type))
+  unsigned n = gimple_switch_num_labels (stmt);
+  unsigned sub = 0;
+  if (hook_defined_p (BPFI_HOOK_CMP))
+    for (unsigned i = 1; i < n; i++)
+      {
+	tree label = gimple_switch_label (stmt, i);
+	tree low = fold_convert (type, CASE_LOW (label));
+	if (CASE_HIGH (label) == NULL_TREE)
+	  emit_cmp (ctx, gsi, stmt, EQ_EXPR,
+		    bpfi_condition_code (EQ_EXPR, type), index, low,
+		    NULL_TREE, sub++);
+	else
+	  {
+	    tree high = fold_convert (type, CASE_HIGH (label));
+	    emit_cmp (ctx, gsi, stmt, GE_EXPR,
+		      bpfi_condition_code (GE_EXPR, type), index, low,
+		      NULL_TREE, sub++);
+	    emit_cmp (ctx, gsi, stmt, LE_EXPR,
+		      bpfi_condition_code (LE_EXPR, type), index, high,
+		      NULL_TREE, sub++);
+	  }
+      }
+  if (!hook_defined_p (BPFI_HOOK_BR))
     return;
 
-  unsigned sub = 0;
-  unsigned n = gimple_switch_num_labels (stmt);
-  for (unsigned i = 1; i < n; i++)
+  auto_vec<edge> edges;
+  auto_vec<unsigned> first;
+  bpfi_switch_edges (stmt, &edges, &first);
+  tree tag = tag_of (index);
+  for (unsigned i = 0; i < edges.length (); i++)
     {
-      tree label = gimple_switch_label (stmt, i);
-      tree low = fold_convert (type, CASE_LOW (label));
-      tree high = CASE_HIGH (label);
-      tree value;
-      int cond;
-      if (high == NULL_TREE)
-	{
-	  value = switch_compare (gsi, stmt, EQ_EXPR, index, low, &sub);
-	  cond = bpfi_condition_code (EQ_EXPR, type);
-	}
-      else
-	{
-	  high = fold_convert (type, high);
-	  tree ge = switch_compare (gsi, stmt, GE_EXPR, index, low, &sub);
-	  tree le = switch_compare (gsi, stmt, LE_EXPR, index, high, &sub);
-	  value = boolean_false_node;
-	  if (hook_defined_p (BPFI_HOOK_BR))
-	    {
-	      value = make_ssa_name (boolean_type_node);
-	      gassign *g = gimple_build_assign (value, BIT_AND_EXPR, ge, le);
-	      gimple_set_location (g, gimple_location (stmt));
-	      gsi_insert_before (gsi, g, GSI_SAME_STMT);
-	    }
-	  cond = BPFI_COND_NEQ;
-	}
-      if (hook_defined_p (BPFI_HOOK_BR))
-	{
-	  struct bpfi_operands ops;
-	  init_operands (&ops, stmt);
-	  set_arg (&ops, 0, value);
-	  ops.tags[0] = tag_of (value);
-	  ops.condition = cond;
-	  ops.condition_result = value;
-	  emit_hook (BPFI_HOOK_BR, gsi, &ops, sub);
-	}
-      sub++;
+      /* The hook goes on the edge, in a block of its own; the branch
+	 condition is constant there.  The edges' numbers follow the
+	 comparisons'.  */
+      basic_block bb = split_edge (edges[i]);
+      gimple_stmt_iterator at = gsi_last_bb (bb);
+      if (!gsi_end_p (at))
+	gsi_next (&at);		/* after the block's label */
+      tree taken = first[i] == 0 ? boolean_false_node : boolean_true_node;
+      emit_br (ctx, &at, stmt, taken, tag, site->cond,
+	       2 * n + first[i]);
     }
 }
 
 /* Computed goto.  */
 
-static void
-instrument_computed_goto (gimple_stmt_iterator *gsi, ggoto *stmt)
+static bool
+instrument_goto (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt)
 {
   if (!hook_defined_p (BPFI_HOOK_INDIRECTBR))
-    return;
+    return false;
   struct bpfi_operands ops;
   init_operands (&ops, stmt);
-  emit_hook (BPFI_HOOK_INDIRECTBR, gsi, &ops, 0);
-}
-
-/* Count leading or trailing zeros: the operand, and the result for 0.  */
-
-static bool
-instrument_bit_call (gimple_stmt_iterator *gsi, gcall *stmt,
-		     enum bpfi_hook hook)
-{
-  if (!hook_defined_p (hook) || gimple_call_num_args (stmt) < 1)
-    return false;
-  tree a = gimple_call_arg (stmt, 0);
-  if (!bpfi_instrumented_type_p (TREE_TYPE (a)))
-    return false;
-  tree lhs = gimple_call_lhs (stmt);
-  tree rtype = lhs != NULL_TREE ? TREE_TYPE (lhs) : integer_type_node;
-
-  struct bpfi_operands ops;
-  init_operands (&ops, stmt);
-  set_arg (&ops, 0, a);
-  ops.tags[0] = tag_of (a);
-  set_arg (&ops, 1, build_int_cst (rtype, TYPE_PRECISION (TREE_TYPE (a))));
-  ops.width_res = type_width (rtype);
-  tree tag = emit_hook (hook, gsi, &ops, 0);
-  if (lhs != NULL_TREE)
-    set_tag_of (lhs, tag);
+  emit_hook (ctx, BPFI_HOOK_INDIRECTBR, gsi, &ops, 0);
   return true;
 }
 
-/* Is STMT a store of a scalar the hooks see?  */
-
-static bool
-store_p (gimple *stmt)
-{
-  tree lhs = gimple_assign_lhs (stmt);
-  return (gimple_assign_single_p (stmt)
-	  && TREE_CODE (lhs) != SSA_NAME
-	  && !gimple_clobber_p (stmt)
-	  && !gimple_assign_load_p (stmt)
-	  && bpfi_instrumented_type_p (TREE_TYPE (lhs))
-	  && bpfi_instrumented_type_p (TREE_TYPE (gimple_assign_rhs1 (stmt)))
-	  && is_gimple_val (gimple_assign_rhs1 (stmt)));
-}
-
-/* Is STMT a load of a scalar the hooks see?  */
-
-static bool
-load_p (gimple *stmt)
-{
-  tree lhs = gimple_assign_lhs (stmt);
-  return (gimple_assign_load_p (stmt)
-	  && TREE_CODE (lhs) == SSA_NAME
-	  && bpfi_instrumented_type_p (TREE_TYPE (lhs)));
-}
-
-/* Would STMT be instrumented?  */
-
-static bool
-hook_candidate_p (gimple *stmt)
-{
-  switch (gimple_code (stmt))
-    {
-    case GIMPLE_ASSIGN:
-      if (TREE_CODE (gimple_assign_lhs (stmt)) != SSA_NAME)
-	return store_p (stmt);
-      if (gimple_assign_load_p (stmt))
-	return load_p (stmt);
-      return hook_for_assign (as_a <gassign *> (stmt)) != BPFI_HOOK_NONE;
-    case GIMPLE_COND:
-    case GIMPLE_SWITCH:
-      return true;
-    case GIMPLE_GOTO:
-      return TREE_CODE (gimple_goto_dest (stmt)) != LABEL_DECL;
-    case GIMPLE_CALL:
-      return hook_for_call (as_a <gcall *> (stmt)) != BPFI_HOOK_NONE;
-    default:
-      return false;
-    }
-}
-
-/* Should STMT be looked at: a hook or its tags may apply.  */
-
-static bool
-candidate_p (gimple *stmt)
-{
-  return hook_candidate_p (stmt) || tags_candidate_p (stmt);
-}
-
 /* Instrument STMT; false when no hook was inserted for it.  */
+
 static bool
-instrument_stmt_1 (gimple *stmt)
+instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
 {
   gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
-  switch (gimple_code (stmt))
+  switch (site->kind)
     {
-    case GIMPLE_ASSIGN:
-      {
-	gassign *as = as_a <gassign *> (stmt);
-	if (TREE_CODE (gimple_assign_lhs (stmt)) != SSA_NAME)
-	  return store_p (stmt) && instrument_store (&gsi, as);
-	else if (gimple_assign_load_p (stmt))
-	  return load_p (stmt) && instrument_load (&gsi, as);
-	else if (gimple_assign_rhs_code (stmt) == ADDR_EXPR)
-	  return instrument_address_of (as);
-	else
-	  {
-	    enum bpfi_hook hook = hook_for_assign (as);
-	    if (hook == BPFI_HOOK_NONE)
-	      return false;
-	    if (hook == BPFI_HOOK_CMP)
-	      return instrument_compare (&gsi, as);
-	    else if (hook == BPFI_HOOK_TRUNC || hook == BPFI_HOOK_ZEXT
-		     || hook == BPFI_HOOK_SEXT)
-	      return instrument_conversion (&gsi, as, hook);
-	    else
-	      return instrument_arith (&gsi, as, hook);
-	  }
-      }
-    case GIMPLE_COND:
-      instrument_cond (&gsi, as_a <gcond *> (stmt));
+    case BPFI_SITE_OP:
+      return instrument_op (ctx, &gsi, stmt, site);
+    case BPFI_SITE_LOAD:
+    case BPFI_SITE_STORE:
+      return instrument_access (ctx, &gsi, stmt, site);
+    case BPFI_SITE_ADDRESS:
+      return instrument_address_of (ctx, stmt, site);
+    case BPFI_SITE_COND:
+      instrument_cond (ctx, &gsi, as_a <gcond *> (stmt), site);
       return true;
-    case GIMPLE_SWITCH:
-      instrument_switch (&gsi, as_a <gswitch *> (stmt));
+    case BPFI_SITE_SWITCH:
+      instrument_switch (ctx, &gsi, as_a <gswitch *> (stmt), site);
       return true;
-    case GIMPLE_GOTO:
-      if (TREE_CODE (gimple_goto_dest (stmt)) != LABEL_DECL)
-	instrument_computed_goto (&gsi, as_a <ggoto *> (stmt));
-      return true;
-    case GIMPLE_CALL:
-      {
-	gcall *call = as_a <gcall *> (stmt);
-	enum bpfi_hook hook = hook_for_call (call);
-	return (hook != BPFI_HOOK_NONE
-		&& instrument_bit_call (&gsi, call, hook));
-      }
+    case BPFI_SITE_GOTO:
+      return instrument_goto (ctx, &gsi, stmt);
     default:
       return false;
     }
 }
 
 static void
-instrument_stmt (gimple *stmt)
+instrument_stmt (inst_ctx *ctx, gimple *stmt)
 {
-  if (!instrument_stmt_1 (stmt))
+  struct bpfi_site site;
+  if (!bpfi_classify (stmt, &site) || !instrument_site (ctx, stmt, &site))
     tags_default (stmt);
 }
 
@@ -887,17 +717,17 @@ call_may_switch_p (gimple *stmt)
   return fn == NULL_TREE || !fndecl_built_in_p (fn, BUILT_IN_NORMAL);
 }
 
-/* "SWITCH_COPY = __bpfinst_enabled", as a sequence.  */
+/* "COPY = __bpfinst_enabled", as a sequence.  */
 
 static gimple_seq
-switch_reload (location_t loc)
+switch_reload (tree copy, location_t loc)
 {
   gimple_seq seq = NULL;
-  tree tmp = make_ssa_name (TREE_TYPE (switch_decl));
-  gimple *g = gimple_build_assign (tmp, switch_decl);
+  tree tmp = make_ssa_name (TREE_TYPE (inst.switch_decl));
+  gimple *g = gimple_build_assign (tmp, inst.switch_decl);
   gimple_set_location (g, loc);
   gimple_seq_add_stmt (&seq, g);
-  g = gimple_build_assign (switch_copy, tmp);
+  g = gimple_build_assign (copy, tmp);
   gimple_set_location (g, loc);
   gimple_seq_add_stmt (&seq, g);
   return seq;
@@ -912,7 +742,7 @@ switch_reload (location_t loc)
    until TODO_update_address_taken puts it into SSA form.  */
 
 static void
-fill_switch_copy (void)
+fill_switch_copy (tree copy)
 {
   basic_block bb;
   FOR_EACH_BB_FN (bb, cfun)
@@ -925,7 +755,7 @@ fill_switch_copy (void)
 	location_t loc = gimple_location (stmt);
 	if (!stmt_ends_bb_p (stmt))
 	  {
-	    gimple_seq seq = switch_reload (loc);
+	    gimple_seq seq = switch_reload (copy, loc);
 	    gsi_insert_seq_after (&gsi, seq, GSI_CONTINUE_LINKING);
 	    continue;
 	  }
@@ -933,10 +763,10 @@ fill_switch_copy (void)
 	edge_iterator ei;
 	FOR_EACH_EDGE (e, ei, bb->succs)
 	  if (!(e->flags & (EDGE_EH | EDGE_ABNORMAL)))
-	    gsi_insert_seq_on_edge (e, switch_reload (loc));
+	    gsi_insert_seq_on_edge (e, switch_reload (copy, loc));
       }
   gsi_insert_seq_on_edge (single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (cfun)),
-			  switch_reload (DECL_SOURCE_LOCATION
+			  switch_reload (copy, DECL_SOURCE_LOCATION
 					 (current_function_decl)));
   gsi_commit_edge_inserts ();
 }
@@ -944,11 +774,13 @@ fill_switch_copy (void)
 unsigned int
 instrument_function (void)
 {
+  inst_ctx ctx;
+  memset (&ctx, 0, sizeof ctx);
   const char *fname
     = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (current_function_decl));
   const char *file = main_input_filename ? main_input_filename : "";
-  function_hash = fnv1a (FNV_OFFSET_BASIS, fname, strlen (fname) + 1);
-  function_hash = fnv1a (function_hash, file, strlen (file) + 1);
+  ctx.function_hash = fnv1a (FNV_OFFSET_BASIS, fname, strlen (fname) + 1);
+  ctx.function_hash = fnv1a (ctx.function_hash, file, strlen (file) + 1);
 
   /* In reverse post-order, so that the tags of a statement's operands are
      known before the statement (but for loop-carried PHI arguments, which
@@ -963,38 +795,38 @@ instrument_function (void)
 	   gsi_next (&gsi))
 	{
 	  gimple *stmt = gsi_stmt (gsi);
-	  if (!is_gimple_debug (stmt) && candidate_p (stmt))
+	  struct bpfi_site site;
+	  if (!is_gimple_debug (stmt)
+	      && (bpfi_classify (stmt, &site) || tags_candidate_p (stmt)))
 	    stmts.safe_push (stmt);
 	}
     }
   XDELETEVEC (rpo);
-  if (switch_decl != NULL_TREE)
+  if (inst.switch_decl != NULL_TREE)
     {
-      switch_copy = create_tmp_var (TREE_TYPE (switch_decl), "bpfinst_on");
-      DECL_NOT_GIMPLE_REG_P (switch_copy) = 1;
+      ctx.switch_copy = create_tmp_var (TREE_TYPE (inst.switch_decl),
+					"bpfinst_on");
+      DECL_NOT_GIMPLE_REG_P (ctx.switch_copy) = 1;
     }
 
   bpfi_emit_begin_function ();
   tags_begin_function ();
   /* pseudo_pc () numbers the operations hooks may apply to, whatever the
-     instrumenter does with tags.  */
-  stmt_ordinal = 0;
+     instrumenter defines and does with tags.  */
   for (unsigned i = 0; i < stmts.length (); i++)
     {
-      bool hookable = hook_candidate_p (stmts[i]);
-      instrument_stmt (stmts[i]);
-      stmt_ordinal += hookable;
+      struct bpfi_site site;
+      bool hooked = (bpfi_classify (stmts[i], &site)
+		     && bpfi_site_hooked_p (&site));
+      instrument_stmt (&ctx, stmts[i]);
+      ctx.ordinal += hooked;
     }
   unsigned int todo = bpfi_emit_end_function ();
-  if (switch_copy != NULL_TREE)
+  /* Unused (and left alone) when no hook was inserted.  */
+  if (ctx.switch_copy != NULL_TREE && todo != 0)
     {
-      /* Unused (and left alone) when no hook was inserted.  */
-      if (todo != 0)
-	{
-	  fill_switch_copy ();
-	  todo |= TODO_update_address_taken | TODO_update_ssa_only_virtuals;
-	}
-      switch_copy = NULL_TREE;
+      fill_switch_copy (ctx.switch_copy);
+      todo |= TODO_update_address_taken | TODO_update_ssa_only_virtuals;
     }
   if (tags_end_function ())
     {
@@ -1002,5 +834,6 @@ instrument_function (void)
       mark_virtual_operands_for_renaming (cfun);
       todo |= TODO_update_ssa_only_virtuals;
     }
+  bpfi_emit_remove_dead ();
   return todo;
 }

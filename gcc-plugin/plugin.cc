@@ -47,6 +47,9 @@ static bool bpfinst_switch = BPFINST_SWITCH_DEFAULT;
 /* -fplugin-arg-bpfinst-verbose: say which functions are left alone.  */
 static bool bpfinst_verbose;
 
+/* -fplugin-arg-bpfinst-stats: print what each hook instrumented.  */
+static bool bpfinst_stats;
+
 /* ---------------------------------------------------------------------- */
 /* Selective instrumentation: -fplugin-arg-bpfinst-allow=FILE and
    -fplugin-arg-bpfinst-deny=FILE.  Each line of FILE is blank, a comment
@@ -339,6 +342,10 @@ static const char bpfinst_help[] =
   "                                  switch (bpfinst/control.h, environment\n"
   "                                  variable BPFINST_DISABLE=1) or not\n"
   "                                  (default: " BPFINST_SWITCH_DEFAULT_NAME ")\n"
+  "  -fplugin-arg-bpfinst-stats      print, for each hook, how many operations\n"
+  "                                  it instrumented, how many of those folded\n"
+  "                                  to nothing and how many statements were\n"
+  "                                  added\n"
   "  -fplugin-arg-bpfinst-verbose    say which functions and files are not\n"
   "                                  instrumented and why\n"
   "  -fplugin-arg-bpfinst-dump[=FLAGS]\n"
@@ -469,6 +476,9 @@ enable_dumps (bool dump, const char *dump_flags)
 static void
 bpfinst_finish (void *, void *)
 {
+  if (bpfinst_stats && emitter_ready && !seen_error ())
+    instrument_print_stats (stderr, main_input_filename
+				    ? main_input_filename : "<stdin>");
   if (bpfinst_object != NULL)
     {
       bpfi_object_free (bpfinst_object);
@@ -615,6 +625,8 @@ bpfinst_core_init (struct plugin_name_args *plugin_info,
 	}
       else if (strcmp (key, "verbose") == 0)
 	bpfinst_verbose = true;
+      else if (strcmp (key, "stats") == 0)
+	bpfinst_stats = true;
       else if (strcmp (key, "dump") == 0)
 	{
 	  dump = true;

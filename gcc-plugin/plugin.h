@@ -22,6 +22,11 @@ void instrument_init (struct bpfi_object *obj, bool tags_off, bool guards);
    native half.  */
 #define BPFINST_NATIVE_MARKER "__bpfinst_native_half"
 
+/* Print, for each hook the instrumenter defines, how many operations it
+   instrumented in this translation unit (UNIT), how many of those
+   instances folded to nothing and how many statements they added.  */
+void instrument_print_stats (FILE *out, const char *unit);
+
 /* Instrument the current function (cfun).  Returns the TODO flags the
    pass must return.  */
 unsigned int instrument_function (void);

@@ -1,4 +1,5 @@
-/* A switch on an unsigned input with three case labels and a default.  */
+/* A switch on an unsigned input with three case labels, a case range and
+   a default.  */
 #include <stdio.h>
 
 int
@@ -17,6 +18,9 @@ main (void)
 	break;
       case 1000333:
 	fprintf (stderr, "third\n");
+	break;
+      case 1000400 ... 1000402:
+	fprintf (stderr, "range\n");
 	break;
       default:
 	fprintf (stderr, "other\n");
