@@ -42,6 +42,7 @@
 #include "tree-pass.h"
 
 #include "bpf-emit.h"
+#include "bpfinst-abi.h"
 
 /* Registers R0..R10, plus the result tag that set_tag writes.  */
 #define NREGS 11
@@ -261,8 +262,7 @@ slow_call_decl (void)
     {
       tree fntype = build_function_type_list (bpfi_u64_type, bpfi_u64_type,
 					      NULL_TREE);
-      d = bpfi_extern_decl (FUNCTION_DECL, "event_dispatch_slow_call",
-				fntype);
+      d = bpfi_extern_decl (FUNCTION_DECL, BPFINST_SLOW_CALL_NAME, fntype);
       TREE_NOTHROW (d) = 1;
       TREE_VEC_ELT (emit_decls, 0) = d;
     }
@@ -288,7 +288,7 @@ data_decl (size_t idx)
   for (const char *p = ds->name; *p && j + 1 < sizeof sect; p++)
     sect[j++] = ISALNUM (*p) ? *p : '_';
   sect[j] = 0;
-  snprintf (name, sizeof name, "__bpfinst_%016llx%s",
+  snprintf (name, sizeof name, BPFINST_DATA_NAME_FORMAT,
 	    (unsigned long long) emit_obj->id, sect);
   tree id = get_identifier (name);
   symtab_node *node = symtab_node::get_for_asmname (id);
@@ -346,10 +346,8 @@ extern_decl (size_t idx)
 }
 
 /* libtag's dense tag store (spec/include/bpfinst/tagstore.h): a directory
-   of 2^20 chunk pointers indexed by bits 28..47 of the address, each chunk
-   2^28 tags indexed by bits 0..27.  */
-#define DENSE_DIR_BITS 20
-#define DENSE_CHUNK_BITS 28
+   of 2^BPFINST_DENSE_DIR_BITS chunk pointers indexed by the address bits
+   above the low BPFINST_DENSE_CHUNK_BITS, which index the chunk's tags.  */
 
 static tree
 dense_dir_decl (void)
@@ -361,8 +359,8 @@ dense_dir_decl (void)
       /* Pointers, as integers of the target's pointer width.  */
       tree type = build_array_type_nelts (int_type (POINTER_SIZE, 1),
 					  (unsigned HOST_WIDE_INT) 1
-					  << DENSE_DIR_BITS);
-      d = bpfi_extern_decl (VAR_DECL, "__bpfinst_dense_dir", type);
+					  << BPFINST_DENSE_DIR_BITS);
+      d = bpfi_extern_decl (VAR_DECL, BPFINST_DENSE_DIR_NAME, type);
       TREE_VEC_ELT (emit_decls, slot) = d;
     }
   return d;
@@ -377,7 +375,7 @@ dense_slow_set_decl (void)
     {
       tree fntype = build_function_type_list (bpfi_u64_type, bpfi_u64_type,
 					      bpfi_u64_type, NULL_TREE);
-      d = bpfi_extern_decl (FUNCTION_DECL, "bpfinst_dense_slow_set",
+      d = bpfi_extern_decl (FUNCTION_DECL, BPFINST_DENSE_SLOW_SET_NAME,
 				fntype);
       TREE_NOTHROW (d) = 1;
       TREE_VEC_ELT (emit_decls, slot) = d;
@@ -891,8 +889,8 @@ emit_dense_tag (frame *f, tree addr, tree tag)
   tree u64 = bpfi_u64_type;
   tree idx = build_op (f, BIT_AND_EXPR, u64,
 		       build_op (f, RSHIFT_EXPR, u64, addr,
-				 u64_cst (DENSE_CHUNK_BITS)),
-		       u64_cst (((uint64_t) 1 << DENSE_DIR_BITS) - 1));
+				 u64_cst (BPFINST_DENSE_CHUNK_BITS)),
+		       u64_cst (((uint64_t) 1 << BPFINST_DENSE_DIR_BITS) - 1));
   tree dir = dense_dir_decl ();
   tree et = TREE_TYPE (TREE_TYPE (dir));
   tree chunkp = make_ssa_name (et);
@@ -900,7 +898,8 @@ emit_dense_tag (frame *f, tree addr, tree tag)
 						    NULL_TREE, NULL_TREE)));
   tree chunk = convert_to (f, u64, chunkp);
   tree hi = build_op (f, RSHIFT_EXPR, u64, addr,
-		      u64_cst (DENSE_CHUNK_BITS + DENSE_DIR_BITS));
+		      u64_cst (BPFINST_DENSE_CHUNK_BITS
+			       + BPFINST_DENSE_DIR_BITS));
   tree miss = build_op (f, BIT_IOR_EXPR, boolean_type_node,
 			build_op (f, EQ_EXPR, boolean_type_node, chunk,
 				  u64_cst (0)),
@@ -917,12 +916,12 @@ emit_dense_tag (frame *f, tree addr, tree tag)
   me->probability = profile_probability::unlikely ();
   he->probability = profile_probability::likely ();
 
-  /* The tag's place: chunk + (addr mod 2^28) * 8.  */
+  /* The tag's place: chunk + (addr mod 2^BPFINST_DENSE_CHUNK_BITS) * 8.  */
   start_block (f, hit_bb);
   tree off = build_op (f, LSHIFT_EXPR, u64,
 		       build_op (f, BIT_AND_EXPR, u64, addr,
-				 u64_cst (((uint64_t) 1 << DENSE_CHUNK_BITS)
-					  - 1)),
+				 u64_cst (((uint64_t) 1
+					   << BPFINST_DENSE_CHUNK_BITS) - 1)),
 		       u64_cst (3));
   reg_val place;
   place.val = build_op (f, PLUS_EXPR, u64, chunk, off);
