@@ -17,14 +17,14 @@
 
 #include "bpf-emit.h"
 #include "emit-int.h"
-#include "bpfinst/tagstore.h"
+#include "bpfinst-abi.h"
 
 struct bpfi_object *emit_obj;
 
 /* The declarations, by what they are.  */
 static struct
 {
-  tree slow_call;	/* event_dispatch_slow_call */
+  tree slow_call;	/* BPFINST_SLOW_CALL */
   tree data;		/* TREE_VEC: a variable per data section */
   tree externs;		/* TREE_VEC: a variable per extern symbol */
   tree dense_dir;	/* the dense tag store's directory */
@@ -71,7 +71,7 @@ bpfi_extern_decl (enum tree_code code, const char *name, tree type)
   return decl;
 }
 
-/* uint64_t event_dispatch_slow_call (uint64_t), the native half's.  */
+/* uint64_t BPFINST_SLOW_CALL (uint64_t), the native half's.  */
 tree
 slow_call_decl (void)
 {
@@ -80,7 +80,7 @@ slow_call_decl (void)
       tree fntype = build_function_type_list (bpfi_u64_type, bpfi_u64_type,
 					      NULL_TREE);
       decls.slow_call = bpfi_extern_decl (FUNCTION_DECL,
-					  "event_dispatch_slow_call", fntype);
+					  BPFINST_SLOW_CALL_NAME, fntype);
       TREE_NOTHROW (decls.slow_call) = 1;
     }
   return decls.slow_call;
@@ -105,7 +105,7 @@ data_decl (size_t idx)
   for (const char *p = ds->name; *p && j + 1 < sizeof sect; p++)
     sect[j++] = ISALNUM (*p) ? *p : '_';
   sect[j] = 0;
-  snprintf (name, sizeof name, "__bpfinst_%016llx%s",
+  snprintf (name, sizeof name, BPFINST_DATA_NAME_FORMAT,
 	    (unsigned long long) emit_obj->id, sect);
   tree id = get_identifier (name);
   symtab_node *node = symtab_node::get_for_asmname (id);
@@ -172,13 +172,13 @@ dense_dir_decl (void)
       tree type = build_array_type_nelts (int_type (POINTER_SIZE, 1),
 					  (unsigned HOST_WIDE_INT) 1
 					  << BPFINST_DENSE_DIR_BITS);
-      decls.dense_dir = bpfi_extern_decl (VAR_DECL, "__bpfinst_dense_dir",
+      decls.dense_dir = bpfi_extern_decl (VAR_DECL, BPFINST_DENSE_DIR_NAME,
 					  type);
     }
   return decls.dense_dir;
 }
 
-/* uint64_t bpfinst_dense_slow_set (uint64_t addr, uint64_t tag).  */
+/* uint64_t BPFINST_DENSE_SLOW_SET (uint64_t addr, uint64_t tag).  */
 tree
 dense_slow_set_decl (void)
 {
@@ -187,7 +187,7 @@ dense_slow_set_decl (void)
       tree fntype = build_function_type_list (bpfi_u64_type, bpfi_u64_type,
 					      bpfi_u64_type, NULL_TREE);
       decls.dense_slow_set = bpfi_extern_decl (FUNCTION_DECL,
-					       "bpfinst_dense_slow_set",
+					       BPFINST_DENSE_SLOW_SET_NAME,
 					       fntype);
       TREE_NOTHROW (decls.dense_slow_set) = 1;
     }

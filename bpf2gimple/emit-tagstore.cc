@@ -19,7 +19,7 @@
 
 #include "bpf-emit.h"
 #include "emit-int.h"
-#include "bpfinst/tagstore.h"
+#include "bpfinst-abi.h"
 
 /* dense_tag_get (ADDR), or dense_tag_set (ADDR, TAG) when TAG is given:
    look the chunk up in the directory; where it exists (and the address

@@ -127,8 +127,8 @@ instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
   tags_init (obj, tags_off);
   if (guards)
     {
-      /* extern int __bpfinst_enabled, the run-time switch.  */
-      inst.switch_decl = bpfi_extern_decl (VAR_DECL, BPFINST_SWITCH_SYMBOL,
+      /* extern int BPFINST_ENABLED, the run-time switch.  */
+      inst.switch_decl = bpfi_extern_decl (VAR_DECL, BPFINST_ENABLED_NAME,
 					   integer_type_node);
       ggc_register_root_tab (switch_root_tab);
     }

@@ -33,15 +33,16 @@ static bool emitter_ready;
 /* -fplugin-arg-bpfinst-tags=off: no tag code even if hooks use tags.  */
 static bool bpfinst_tags_off;
 
-/* No guards unless -fplugin-arg-bpfinst-switch=on: measured on zlib
-   (libtag/tests/bench/run-switch-bench.sh), the guards make a light
-   instrumenter (edge coverage) 36 % slower while the hooks run, a heavy
-   one 2 to 5 %.  */
+/* Whether guards are compiled in: not unless -fplugin-arg-bpfinst-switch=on.
+   Measured on zlib (libtag/tests/bench/run-switch-bench.sh), the guards
+   make a light instrumenter (edge coverage) 36 % slower while the hooks
+   run, a heavy one 2 to 5 %.  (Whether the hooks of a guarded build run
+   from start-up is the runtime's business: BPFINST_ENABLED_INIT.)  */
 #define BPFINST_SWITCH_DEFAULT false
 #define BPFINST_SWITCH_DEFAULT_NAME "off"
 
 /* -fplugin-arg-bpfinst-switch=on|off: guard every hook with the run-time
-   switch (libtag/switch.c).  */
+   switch BPFINST_ENABLED (bpfinst-abi.h), or not.  */
 static bool bpfinst_switch = BPFINST_SWITCH_DEFAULT;
 
 /* -fplugin-arg-bpfinst-verbose: say which functions are left alone.  */
@@ -247,7 +248,7 @@ free_list (struct inst_list *l)
 static bool
 native_half_p (const char **why)
 {
-  if (maybe_get_identifier (BPFINST_NATIVE_MARKER) != NULL_TREE)
+  if (maybe_get_identifier (BPFINST_NATIVE_MARKER_NAME) != NULL_TREE)
     {
       *why = "it includes bpfinst/native.h";
       return true;
@@ -256,12 +257,14 @@ native_half_p (const char **why)
   FOR_EACH_DEFINED_FUNCTION (node)
     {
       const char *n = asm_name_of (node->decl);
-      if (strcmp (n, "event_dispatch_slow_call") == 0
-	  || strcmp (n, "event_before_syscall") == 0)
+      if (strcmp (n, BPFINST_SLOW_CALL_NAME) == 0)
 	{
-	  *why = strcmp (n, "event_before_syscall") == 0
-		 ? "it defines event_before_syscall"
-		 : "it defines event_dispatch_slow_call";
+	  *why = "it defines " BPFINST_SLOW_CALL_NAME;
+	  return true;
+	}
+      if (strcmp (n, BPFINST_BEFORE_SYSCALL_NAME) == 0)
+	{
+	  *why = "it defines " BPFINST_BEFORE_SYSCALL_NAME;
 	  return true;
 	}
     }

@@ -5,22 +5,16 @@
 #ifndef BPFINST_PLUGIN_H
 #define BPFINST_PLUGIN_H
 
+/* The runtime's symbols and the layout of their data (libtag/).  */
+#include "bpfinst-abi.h"
+
 /* The loaded and verified instrumenter (BPF half).  */
 extern struct bpfi_object *bpfinst_object;
 
 /* Look up the instrumenter's hook functions; once per translation unit,
    before the first function is instrumented.  With GUARDS, every hook is
-   guarded by the run-time switch BPFINST_SWITCH_SYMBOL.  */
+   guarded by the run-time switch BPFINST_ENABLED.  */
 void instrument_init (struct bpfi_object *obj, bool tags_off, bool guards);
-
-/* The run-time switch: an int defined by libtag/switch.c, nonzero while
-   the hooks run.  */
-#define BPFINST_SWITCH_SYMBOL "__bpfinst_enabled"
-
-/* The reserved identifier bpfinst/native.h declares: a translation unit
-   in which it appears includes that header, so it is an instrumenter's
-   native half.  */
-#define BPFINST_NATIVE_MARKER "__bpfinst_native_half"
 
 /* Print, for each hook the instrumenter defines, how many operations it
    instrumented in this translation unit (UNIT), how many of those

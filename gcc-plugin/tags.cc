@@ -11,9 +11,10 @@
    - copies, and conversions that no hook instruments, pass the tag on;
    - a PHI of values gets a PHI of their tags;
    - parameters and call results get the tags the caller or callee left in
-     libtag's per-thread slots (libtag/tag-slots.c), guarded by the
-     identity of the function they are meant for, so that code built
-     without the engine always yields tag 0;
+     the runtime's per-thread slots, guarded by the identity of the
+     function they are meant for, so that code built without the engine
+     always yields tag 0 (the protocol is described with the slots, in
+     libtag/bpfinst-abi.h);
    - everything else (constants, operations whose hook the instrumenter
      does not define, results of built-in and internal functions) has tag
      0, which is represented by NULL_TREE and costs nothing.
@@ -41,14 +42,6 @@
 #include "bpf-emit.h"
 #include "hook-table.h"
 #include "plugin.h"
-
-/* Slots of __bpfinst_tag_slots (libtag/tag-slots.c).  */
-#define SLOT_ARG_CALLEE 0
-#define SLOT_ARG0 1
-#define SLOT_NARGS 8
-#define SLOT_RET_FROM 9
-#define SLOT_RET_TAG 10
-#define SLOT_RET_ADDR 11
 
 static bool tags_on;
 static tree slots_decl;
@@ -120,25 +113,26 @@ set_tag_of (tree ssa, tree tag)
 }
 
 /* ---------------------------------------------------------------------- */
-/* The per-thread slots.  A plugin built for a bare-metal target
-   (-DBPFINST_BARE_METAL) makes them one plain global instead: such a
-   target's C library has no thread pointer (no __aeabi_read_tp in newlib
-   for Cortex-M), and its programs have a single thread.  */
+/* The per-thread slots, BPFINST_TAG_SLOTS (bpfinst-abi.h).  A plugin built
+   for a bare-metal target (-DBPFINST_BARE_METAL) makes them one plain
+   global instead: such a target's C library has no thread pointer (no
+   __aeabi_read_tp in newlib for Cortex-M), and its programs have a single
+   thread.  */
 
 static tree
 get_slots_decl (void)
 {
   if (slots_decl)
     return slots_decl;
-  tree id = get_identifier ("__bpfinst_tag_slots");
-  tree type = build_array_type_nelts (bpfi_u64_type, 16);
+  tree id = get_identifier (BPFINST_TAG_SLOTS_NAME);
+  tree type = build_array_type_nelts (bpfi_u64_type, BPFINST_TAG_SLOTS_SIZE);
   tree d = build_decl (UNKNOWN_LOCATION, VAR_DECL, id, type);
   SET_DECL_ASSEMBLER_NAME (d, id);
   TREE_PUBLIC (d) = 1;
   DECL_EXTERNAL (d) = 1;
   DECL_ARTIFICIAL (d) = 1;
   TREE_USED (d) = 1;
-#ifndef BPFINST_BARE_METAL
+#if BPFINST_TAG_SLOTS_PER_THREAD
   set_decl_tls_model (d, decl_default_tls_model (d));
 #endif
   varpool_node::get_create (d);
@@ -192,8 +186,9 @@ pointer_as_u64 (gimple_seq *seq, tree ptr)
   return v;
 }
 
-/* The identity of FNDECL in the slots: a hash of its assembler name (and,
-   for a function local to this translation unit, of the file's name).  */
+/* The function id of FNDECL in the slots (bpfinst-abi.h): a hash of its
+   assembler name (and, for a function local to this translation unit, of
+   the main input file's name).  */
 static tree
 function_id (tree fndecl)
 {
@@ -261,12 +256,12 @@ tags_begin_function (void)
   for (tree parm = DECL_ARGUMENTS (self); parm; parm = DECL_CHAIN (parm), i++)
     {
       tree def = ssa_default_def (cfun, parm);
-      if (i >= SLOT_NARGS || def == NULL_TREE || has_zero_uses (def)
+      if (i >= BPFINST_SLOT_NARGS || def == NULL_TREE || has_zero_uses (def)
 	  || !tagged_type_p (TREE_TYPE (parm)))
 	continue;
       if (!match)
 	{
-	  tree callee = read_slot (&seq, SLOT_ARG_CALLEE);
+	  tree callee = read_slot (&seq, BPFINST_SLOT_ARG_CALLEE);
 	  match = build_seq_op (&seq, EQ_EXPR, boolean_type_node, callee,
 				function_id (self));
 	  if (maybe_called_indirectly_p (self))
@@ -280,9 +275,9 @@ tags_begin_function (void)
 	  /* Taken: the slots are for this call only.  */
 	  tree rest = build_seq_op (&seq, COND_EXPR, bpfi_u64_type, match,
 				    build_zero_cst (bpfi_u64_type), callee);
-	  write_slot (&seq, SLOT_ARG_CALLEE, rest);
+	  write_slot (&seq, BPFINST_SLOT_ARG_CALLEE, rest);
 	}
-      tree slot = read_slot (&seq, SLOT_ARG0 + i);
+      tree slot = read_slot (&seq, BPFINST_SLOT_ARG0 + i);
       tree tag = build_seq_op (&seq, COND_EXPR, bpfi_u64_type, match, slot,
 			       build_zero_cst (bpfi_u64_type));
       tag_map->put (def, tag);
@@ -317,7 +312,8 @@ tags_call (gcall *call)
     fn = OBJ_TYPE_REF_EXPR (fn);
 
   /* Arguments.  */
-  unsigned nargs = MIN (gimple_call_num_args (call), (unsigned) SLOT_NARGS);
+  unsigned nargs = MIN (gimple_call_num_args (call),
+			(unsigned) BPFINST_SLOT_NARGS);
   unsigned last = 0;
   for (unsigned i = 0; i < nargs; i++)
     if (tag_of (gimple_call_arg (call, i)))
@@ -329,10 +325,10 @@ tags_call (gcall *call)
       for (unsigned i = 0; i < last; i++)
 	{
 	  tree t = tag_of (gimple_call_arg (call, i));
-	  write_slot (&seq, SLOT_ARG0 + i,
+	  write_slot (&seq, BPFINST_SLOT_ARG0 + i,
 		      t ? t : build_zero_cst (bpfi_u64_type));
 	}
-      write_slot (&seq, SLOT_ARG_CALLEE,
+      write_slot (&seq, BPFINST_SLOT_ARG_CALLEE,
 		  fndecl ? function_id (fndecl) : pointer_as_u64 (&seq, fn));
       gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
       tags_changed = true;
@@ -346,17 +342,17 @@ tags_call (gcall *call)
   tree match;
   if (fndecl)
     {
-      tree from = read_slot (&seq, SLOT_RET_FROM);
+      tree from = read_slot (&seq, BPFINST_SLOT_RET_FROM);
       match = build_seq_op (&seq, EQ_EXPR, boolean_type_node, from,
 			    function_id (fndecl));
     }
   else
     {
-      tree from = read_slot (&seq, SLOT_RET_ADDR);
+      tree from = read_slot (&seq, BPFINST_SLOT_RET_ADDR);
       match = build_seq_op (&seq, EQ_EXPR, boolean_type_node, from,
 			    pointer_as_u64 (&seq, fn));
     }
-  tree rt = read_slot (&seq, SLOT_RET_TAG);
+  tree rt = read_slot (&seq, BPFINST_SLOT_RET_TAG);
   tree tag = build_seq_op (&seq, COND_EXPR, bpfi_u64_type, match, rt,
 			   build_zero_cst (bpfi_u64_type));
   if (stmt_ends_bb_p (call))
@@ -384,10 +380,11 @@ tags_return (greturn *ret)
   tree self = current_function_decl;
   gimple_seq seq = NULL;
   tree t = tag_of (val);
-  write_slot (&seq, SLOT_RET_TAG, t ? t : build_zero_cst (bpfi_u64_type));
-  write_slot (&seq, SLOT_RET_FROM, function_id (self));
+  write_slot (&seq, BPFINST_SLOT_RET_TAG,
+	      t ? t : build_zero_cst (bpfi_u64_type));
+  write_slot (&seq, BPFINST_SLOT_RET_FROM, function_id (self));
   if (maybe_called_indirectly_p (self))
-    write_slot (&seq, SLOT_RET_ADDR,
+    write_slot (&seq, BPFINST_SLOT_RET_ADDR,
 		pointer_as_u64 (&seq, build_fold_addr_expr (self)));
   gimple_stmt_iterator gsi = gsi_for_stmt (ret);
   gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);

@@ -23,9 +23,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#define NSLOTS 16
-
-extern __thread uint64_t __bpfinst_tag_slots[NSLOTS];
+#include "bpfinst-abi.h"
 
 typedef int (*sigaction_fn) (int, const struct sigaction *,
 			     struct sigaction *);
@@ -46,14 +44,16 @@ libc_sigaction (void)
 static void
 handler_wrapper (int sig, siginfo_t *info, void *uctx)
 {
-  uint64_t saved[NSLOTS];
-  memcpy (saved, __bpfinst_tag_slots, sizeof saved);
+  uint64_t saved[BPFINST_TAG_SLOTS_SIZE];
+  _Static_assert (sizeof saved == sizeof BPFINST_TAG_SLOTS,
+		  "the handler saves every slot");
+  memcpy (saved, BPFINST_TAG_SLOTS, sizeof saved);
   const struct sigaction *act = &program_action[sig];
   if (act->sa_flags & SA_SIGINFO)
     act->sa_sigaction (sig, info, uctx);
   else
     act->sa_handler (sig);
-  memcpy (__bpfinst_tag_slots, saved, sizeof saved);
+  memcpy (BPFINST_TAG_SLOTS, saved, sizeof saved);
 }
 
 int

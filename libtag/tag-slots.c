@@ -1,21 +1,13 @@
-/* tag-slots.c - the per-thread slots that carry tags across calls.
+/* tag-slots.c - the slots that carry tags across calls.
 
-   Instrumented code, when the instrumenter uses tags, passes the tags of a
-   call's arguments and of a function's return value through these slots
-   (the plugin emits the accesses inline):
+   Instrumented code, when the instrumenter uses tags, passes the tags of
+   a call's arguments and of a function's return value through these
+   slots; the plugin emits the accesses inline.  What each slot holds, and
+   who writes and reads it when, is described in bpfinst-abi.h.
 
-     [0]       the address of the function the argument tags are for
-     [1..8]    the tags of arguments 1 to 8
-     [9]       the address of the function the return tag comes from
-     [10]      the tag of that function's return value
-
-   A callee takes the argument tags only when slot 0 names it, and a
-   caller takes the return tag only when slot 9 names the function it
-   called, so a call into or out of code built without the engine yields
-   tag 0, never a stale tag.  One set per thread; every instrumented
-   object of the process uses the same set (the symbol has default
-   visibility, so the dynamic linker binds all references to one
-   definition).
+   One set per thread; every instrumented object of the process uses the
+   same set (the symbol has default visibility, so the dynamic linker
+   binds all references to one definition).
 
    The bare-metal runtime (built with -DBPFINST_BARE_METAL, for a plugin
    built the same way) has one plain set for the whole image: there is no
@@ -29,8 +21,26 @@
 
 #include <stdint.h>
 
-#ifdef BPFINST_BARE_METAL
-uint64_t __bpfinst_tag_slots[16];
+#include "bpfinst-abi.h"
+
+#if BPFINST_TAG_SLOTS_PER_THREAD
+__thread uint64_t BPFINST_TAG_SLOTS[BPFINST_TAG_SLOTS_SIZE];
 #else
-__thread uint64_t __bpfinst_tag_slots[16];
+uint64_t BPFINST_TAG_SLOTS[BPFINST_TAG_SLOTS_SIZE];
 #endif
+
+/* The slots are distinct and all within the array.  */
+_Static_assert (BPFINST_SLOT_ARG_CALLEE < BPFINST_SLOT_ARG0,
+		"slot 0 comes before the argument slots");
+_Static_assert (BPFINST_SLOT_ARG0 + BPFINST_SLOT_NARGS
+		<= BPFINST_SLOT_RET_FROM,
+		"the argument slots come before the return slots");
+_Static_assert (BPFINST_SLOT_RET_FROM < BPFINST_SLOT_RET_TAG
+		&& BPFINST_SLOT_RET_TAG < BPFINST_SLOT_RET_ADDR,
+		"the return slots are distinct");
+_Static_assert (BPFINST_SLOT_RET_ADDR < BPFINST_TAG_SLOTS_SIZE,
+		"every slot is in the array");
+_Static_assert (sizeof BPFINST_TAG_SLOTS
+		== BPFINST_TAG_SLOTS_SIZE * sizeof (uint64_t),
+		"the plugin accesses an array of BPFINST_TAG_SLOTS_SIZE "
+		"64-bit slots");

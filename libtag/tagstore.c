@@ -13,10 +13,14 @@
 #include <unistd.h>
 
 #include "bpfinst/tagstore.h"
+#include "bpfinst-abi.h"
 
-/* The addresses both stores cover: 48 bits.  */
+/* The addresses both stores cover, those the dense store's directory and
+   chunks span: 48 bits, the figure bpfinst/tagstore.h and TAGSTORE.md
+   give.  */
 #define ADDR_BITS (BPFINST_DENSE_CHUNK_BITS + BPFINST_DENSE_DIR_BITS)
 #define ADDR_LIMIT ((uint64_t) 1 << ADDR_BITS)
+_Static_assert (ADDR_BITS == 48, "the stores cover 48-bit addresses");
 
 /* Say once per process that tags were asked for beyond the covered
    addresses (for instance on riscv64 with Sv57 and Linux before 6.6, where
@@ -88,12 +92,18 @@ fatal (const char *what)
    whole pages of tags are given back to the system instead.  */
 #define DISCARD_MIN_TAGS 4096
 
-uint64_t *__bpfinst_dense_dir[1 << BPFINST_DENSE_DIR_BITS];
+uint64_t *BPFINST_DENSE_DIR[1 << BPFINST_DENSE_DIR_BITS];
+
+/* The inline code's call on a miss (bpf-emit.cc) has this type.  */
+_Static_assert (__builtin_types_compatible_p
+		(__typeof__ (BPFINST_DENSE_SLOW_SET),
+		 uint64_t (uint64_t, uint64_t)),
+		"the slow path is uint64_t (uint64_t addr, uint64_t tag)");
 
 static inline uint64_t **
 dense_slot (uint64_t addr)
 {
-  return &__bpfinst_dense_dir[(addr >> BPFINST_DENSE_CHUNK_BITS) & DIR_MASK];
+  return &BPFINST_DENSE_DIR[(addr >> BPFINST_DENSE_CHUNK_BITS) & DIR_MASK];
 }
 
 static inline uint64_t *

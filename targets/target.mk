@@ -49,8 +49,8 @@ BPFPROG_OBJS = $(patsubst %.c,bpfprog/%.o,$(notdir $(BPFPROG_SOURCES)))
 RT_OBJS = $(patsubst %.c,rt/%.o,$(RT_SOURCES))
 
 PLUGIN_CPPFLAGS_T = -I$(TARGET_PLUGIN_INCLUDE) -I$(top_srcdir)/bpf2gimple \
-	-I$(top_srcdir)/spec/include $(LIBBPF_CFLAGS) $(LIBELF_CFLAGS) \
-	$(TARGET_DEFS)
+	-I$(top_srcdir)/libtag -I$(top_srcdir)/spec/include \
+	$(LIBBPF_CFLAGS) $(LIBELF_CFLAGS) $(TARGET_DEFS)
 
 ifeq ($(V),1)
 Q =

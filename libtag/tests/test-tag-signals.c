@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-extern __thread uint64_t __bpfinst_tag_slots[16];
+#include "bpfinst-abi.h"
 
 static int failures;
 static volatile int ran;
@@ -19,8 +19,8 @@ scribble (int sig)
 {
   (void) sig;
   /* What instrumented calls inside a handler do to the slots.  */
-  for (int i = 0; i < 16; i++)
-    __bpfinst_tag_slots[i] = 0xdead;
+  for (int i = 0; i < BPFINST_TAG_SLOTS_SIZE; i++)
+    BPFINST_TAG_SLOTS[i] = 0xdead;
   ran++;
 }
 
@@ -35,15 +35,15 @@ scribble_info (int sig, siginfo_t *info, void *uctx)
 static void
 fill (void)
 {
-  for (int i = 0; i < 16; i++)
-    __bpfinst_tag_slots[i] = 0x100 + i;
+  for (int i = 0; i < BPFINST_TAG_SLOTS_SIZE; i++)
+    BPFINST_TAG_SLOTS[i] = 0x100 + i;
 }
 
 static int
 intact (void)
 {
-  for (int i = 0; i < 16; i++)
-    if (__bpfinst_tag_slots[i] != (uint64_t) (0x100 + i))
+  for (int i = 0; i < BPFINST_TAG_SLOTS_SIZE; i++)
+    if (BPFINST_TAG_SLOTS[i] != (uint64_t) (0x100 + i))
       return 0;
   return 1;
 }

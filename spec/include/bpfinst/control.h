@@ -1,12 +1,13 @@
 /* bpfinst/control.h - turn the instrumentation off and on at run time.
 
    A GCCInst extension to the engine-neutral contract, for the instrumented
-   program or the native half.  Instrumented code tests a flag before each
-   hook; while the flag is clear the hooks do not run and every value they
-   would have tagged has tag 0.  At start-up the flag is set, unless the
-   environment variable BPFINST_DISABLE holds a value other than "" and
-   "0".  Code built with -fplugin-arg-bpfinst-switch=off has no such test:
-   these functions do not affect it.
+   program or the native half.  Code instrumented with
+   -fplugin-arg-bpfinst-switch=on tests a flag before each hook; while the
+   flag is clear the hooks do not run and every value they would have
+   tagged has tag 0.  At start-up the flag is set, unless the environment
+   variable BPFINST_DISABLE holds a value other than "" and "0".  Code
+   instrumented without that option (the default) has no such test: these
+   functions do not affect it.
 
    Each instrumented function reads the flag when it is entered and again
    whenever a call returns (calls of const and pure functions and of

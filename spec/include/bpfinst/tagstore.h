@@ -56,7 +56,8 @@
 extern "C" {
 #endif
 
-/* Address bits that index a chunk, and bits that index the directory.  */
+/* Address bits that index a chunk, and bits that index the directory
+   (the plugin's inline lookups take them from here too).  */
 #define BPFINST_DENSE_CHUNK_BITS 28
 #define BPFINST_DENSE_DIR_BITS 20
 

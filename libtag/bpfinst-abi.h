@@ -1,0 +1,163 @@
+/* bpfinst-abi.h - the interface between the code the plugin emits and the
+   runtime archive (libbpfinst-rt.a): the symbols instrumented code refers
+   to, and the layout of the data behind them.
+
+   The plugin (gcc-plugin/, bpf2gimple/bpf-emit.cc, C++) and the runtime
+   (libtag/, C) both include this file, so each fact is written here once.
+   It needs no GCC header.  It is internal to GCCInst and not installed:
+   an instrumenter sees the runtime only through the installed headers
+   (bpfinst/native.h, bpfinst/tagstore.h, bpfinst/control.h).  A program
+   must link the runtime built from the same sources as the plugin that
+   instrumented it.
+
+   Each symbol is given as an identifier, for the runtime's C code (which
+   defines or declares it), and as a string, FOO_NAME, for the plugin
+   (which builds declarations of it); the string is made from the
+   identifier, so the name is spelled once.  */
+
+#ifndef BPFINST_ABI_H
+#define BPFINST_ABI_H
+
+/* The dense tag store's geometry, BPFINST_DENSE_CHUNK_BITS and
+   BPFINST_DENSE_DIR_BITS, is defined in the installed header, which
+   describes the layout to native halves that read the store directly.  */
+#include "bpfinst/tagstore.h"
+
+#include <stdint.h>
+
+#define BPFINST_STR_(x) #x
+#define BPFINST_STR(x) BPFINST_STR_ (x)
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------- */
+/* Tag slots (tag-slots.c, written and read by inline code from tags.cc).
+
+   When the instrumenter uses tags, a call passes its arguments' tags and
+   a function passes its return value's tag through these 64-bit slots
+   (BPFINST_ left out of the names):
+
+     [0]      SLOT_ARG_CALLEE  the callee the argument tags are for;
+     [1..8]   SLOT_ARG0 + I    the tag of argument I + 1 (I < SLOT_NARGS);
+     [9]      SLOT_RET_FROM    the function id of the last function that
+                               returned a value of a tagged type;
+     [10]     SLOT_RET_TAG     the tag of that value;
+     [11]     SLOT_RET_ADDR    that function's address, if it may be
+                               called through a pointer;
+     [12..15]                  unused.
+
+   A function id is a 64-bit hash of the function's assembler name (and,
+   for a function local to its translation unit, of the main input file's
+   name) with the low bit set, so never 0: a constant the plugin computes
+   (function_id in tags.cc); the runtime never computes one.
+
+   Before a call with at least one tagged argument, the caller writes the
+   argument slots up to the last tagged argument (0 for an untagged one),
+   then slot 0: the callee's function id for a call of a named function,
+   the address called for a call through a pointer.  On entry, a function
+   that uses a parameter of a tagged type (one of its first SLOT_NARGS)
+   takes the argument slots when slot 0 holds its function id or, if it
+   may be called through a pointer (it is public or its address is
+   taken), its address; if so it clears slot 0, so the tags serve one
+   call only.
+
+   Each return of a value of a tagged type writes slot 10, slot 9 (the
+   function's id) and, in a function that may be called through a
+   pointer, slot 11 (its address).  After the call, a caller of a named
+   function takes slot 10 when slot 9 holds the callee's function id; a
+   caller through a pointer takes it when slot 11 holds the address it
+   called.
+
+   A call into or out of code built without the engine therefore yields
+   tag 0, not a stale tag.  The slots are per thread, or one array for the
+   whole image with BPFINST_BARE_METAL (tag-slots.c).  */
+
+#define BPFINST_TAG_SLOTS __bpfinst_tag_slots
+#define BPFINST_TAG_SLOTS_NAME BPFINST_STR (BPFINST_TAG_SLOTS)
+
+/* The number of slots, the size of the array.  */
+#define BPFINST_TAG_SLOTS_SIZE 16
+
+#define BPFINST_SLOT_ARG_CALLEE 0
+#define BPFINST_SLOT_ARG0 1
+/* Argument tags carried: those of arguments 1 to BPFINST_SLOT_NARGS.  */
+#define BPFINST_SLOT_NARGS 8
+#define BPFINST_SLOT_RET_FROM 9
+#define BPFINST_SLOT_RET_TAG 10
+#define BPFINST_SLOT_RET_ADDR 11
+
+/* Are the slots thread-local (1) or one array for the image (0)?  */
+#ifdef BPFINST_BARE_METAL
+#define BPFINST_TAG_SLOTS_PER_THREAD 0
+#else
+#define BPFINST_TAG_SLOTS_PER_THREAD 1
+#endif
+
+#if BPFINST_TAG_SLOTS_PER_THREAD
+extern __thread uint64_t BPFINST_TAG_SLOTS[BPFINST_TAG_SLOTS_SIZE];
+#else
+extern uint64_t BPFINST_TAG_SLOTS[BPFINST_TAG_SLOTS_SIZE];
+#endif
+
+/* ---------------------------------------------------------------------- */
+/* The run-time switch (switch.c): an int, nonzero while the hooks run.
+   It starts as BPFINST_ENABLED_INIT (on), and BPFINST_DISABLE in the
+   environment clears it at start-up.  Only code built with guards reads
+   it: whether the plugin compiles guards in is its own option
+   (-fplugin-arg-bpfinst-switch, see plugin.cc).  */
+
+#define BPFINST_ENABLED __bpfinst_enabled
+#define BPFINST_ENABLED_NAME BPFINST_STR (BPFINST_ENABLED)
+#define BPFINST_ENABLED_INIT 1
+
+extern int BPFINST_ENABLED;
+
+/* ---------------------------------------------------------------------- */
+/* The dense tag store (tagstore.c; the layout is in bpfinst/tagstore.h):
+   inline code from dense_tag_get/dense_tag_set (bpf-emit.cc) reads the
+   directory, indexes a chunk, and calls the slow path,
+   uint64_t BPFINST_DENSE_SLOW_SET (uint64_t addr, uint64_t tag), when
+   writing a non-zero tag where no chunk exists.  */
+
+#define BPFINST_DENSE_DIR __bpfinst_dense_dir
+#define BPFINST_DENSE_DIR_NAME BPFINST_STR (BPFINST_DENSE_DIR)
+#define BPFINST_DENSE_SLOW_SET bpfinst_dense_slow_set
+#define BPFINST_DENSE_SLOW_SET_NAME BPFINST_STR (BPFINST_DENSE_SLOW_SET)
+
+/* ---------------------------------------------------------------------- */
+/* The native half's functions and marker, declared in bpfinst/native.h
+   (runtime.c checks that they agree).  */
+
+/* uint64_t BPFINST_SLOW_CALL (uint64_t funct): what the BPF half's
+   slow_call calls (bpf-emit.cc).  */
+#define BPFINST_SLOW_CALL event_dispatch_slow_call
+#define BPFINST_SLOW_CALL_NAME BPFINST_STR (BPFINST_SLOW_CALL)
+
+/* The system-call hook, which the runtime calls (syscall.c).  */
+#define BPFINST_BEFORE_SYSCALL event_before_syscall
+#define BPFINST_BEFORE_SYSCALL_NAME BPFINST_STR (BPFINST_BEFORE_SYSCALL)
+
+/* Declared by bpfinst/native.h and never defined: a translation unit
+   that mentions it is a native half, which the plugin leaves alone.  So
+   is one that defines BPFINST_SLOW_CALL or BPFINST_BEFORE_SYSCALL.  */
+#define BPFINST_NATIVE_MARKER __bpfinst_native_half
+#define BPFINST_NATIVE_MARKER_NAME BPFINST_STR (BPFINST_NATIVE_MARKER)
+
+/* ---------------------------------------------------------------------- */
+/* The instrumenter's writable data sections: each is a public comdat
+   variable of default visibility, one per linked program, named after
+   the instrumenter (the 64-bit FNV-1a hash of its BPF object's bytes,
+   16 hex digits) and the section (non-alphanumerics made '_'):
+   snprintf (buf, size, BPFINST_DATA_NAME_FORMAT,
+	     (unsigned long long) id, section).  The runtime does not refer
+   to them; the prefix marks them as GCCInst's.  */
+
+#define BPFINST_DATA_NAME_FORMAT "__bpfinst_%016llx%s"
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BPFINST_ABI_H */
