@@ -17,6 +17,12 @@ void instrument_init (struct bpfi_object *obj, bool tags_off, bool guards);
    the hooks run.  */
 #define BPFINST_SWITCH_SYMBOL "__bpfinst_enabled"
 
+/* The symbol every object compiled with the plugin references and the
+   runtime archive defines (libtag/runtime.c), so that a link without the
+   specs file starts its complaints with it: not a C identifier, but GAS
+   takes any name in quotes.  */
+#define BPFINST_SPECS_MARKER "__bpfinst_link_with_-specs=bpfinst.specs"
+
 /* The reserved identifier bpfinst/native.h declares: a translation unit
    in which it appears includes that header, so it is an instrumenter's
    native half.  */

@@ -22,3 +22,16 @@ physical_to_host_addrress (uint64_t addr)
 {
   return addr;
 }
+
+/* Every object compiled with the plugin references this symbol
+   (BPFINST_SPECS_MARKER in gcc-plugin/plugin.h), so that a link without
+   -specs=bpfinst.specs, which brings this archive, begins its complaints
+   with "undefined reference to `__bpfinst_link_with_-specs=bpfinst.specs'".
+   The name is no C identifier: GAS takes it in quotes.  Nothing reads the
+   byte it names (an absolute symbol would do, but position-independent
+   executables refuse relocations against those).  */
+__asm__ (".pushsection .rodata\n\t"
+	 ".globl \"__bpfinst_link_with_-specs=bpfinst.specs\"\n"
+	 "\"__bpfinst_link_with_-specs=bpfinst.specs\":\n\t"
+	 ".byte 0\n\t"
+	 ".popsection");
