@@ -716,12 +716,12 @@ static const struct plugin_arg plugin_args[] =
   { "inst", ARG_VALUE, "PATH", "$BPF_INST",
     "the instrumenter's BPF half, a BPF relocatable object", arg_inst },
   { "native", ARG_VALUE, "PATH", NULL,
-    "the native half, an ELF shared object or ar archive by absolute path: "
-    "the specs file links it into every executable and shared object",
+    "its native half (ELF shared object or ar archive) by absolute path, "
+    "which the specs file links",
     arg_native },
   { "digest", ARG_VALUE, "HEX", NULL,
-    "the BPF half's MD5 digest (32 hexadecimal digits), for build caches: "
-    "an error if the file's differs", arg_digest },
+    "the BPF half's MD5 digest, for build caches: an error if the file's "
+    "differs", arg_digest },
   { "tags", ARG_VALUE, "auto|off", "auto",
     "track tags when the hooks both set and read them, or never", arg_tags },
   { "allow", ARG_VALUE, "FILE", NULL,
@@ -730,15 +730,15 @@ static const struct plugin_arg plugin_args[] =
     "do not instrument the functions FILE selects (deny wins over allow)",
     arg_deny },
   { "switch", ARG_VALUE, "on|off", "off",
-    "guard every hook with the run-time switch (bpfinst/control.h, "
-    "BPFINST_DISABLE=1)", arg_switch },
+    "guard every hook with the run-time switch (bpfinst/control.h)",
+    arg_switch },
   { "verbose", ARG_NO_VALUE, NULL, NULL,
     "a note for each function or file left alone, and why", arg_verbose },
   { "dump", ARG_OPTIONAL_VALUE, "FLAGS", NULL,
     "dump the instrumented functions, as -fdump-tree-bpfinst[-FLAGS] would",
     arg_dump },
   { "help", ARG_NO_VALUE, NULL, NULL,
-    "print this help and stop: nothing is compiled (exit status 1)",
+    "print this help and stop (nothing is compiled; exit status 1)",
     arg_help },
 };
 
@@ -810,6 +810,47 @@ arg_usage (const struct plugin_arg *a)
     }
 }
 
+/* Append to TEXT the words of LINE, filled to HELP_COLUMNS columns, the
+   first line starting at column COL and the others at INDENT.  Returns
+   the new text (TEXT is freed).  */
+
+#define HELP_COLUMNS 79
+
+static char *
+fill (char *text, const char *line, size_t col, size_t indent)
+{
+  const char *p = line;
+  bool first = true;		/* the first word of an output line */
+  while (*p != '\0')
+    {
+      size_t len = strcspn (p, " ");
+      if (!first && col + 1 + len > HELP_COLUMNS)
+	{
+	  char *pad = XNEWVEC (char, indent + 2);
+	  pad[0] = '\n';
+	  memset (pad + 1, ' ', indent);
+	  pad[indent + 1] = '\0';
+	  text = reconcat (text, text, pad, NULL);
+	  free (pad);
+	  col = indent;
+	}
+      else if (!first)
+	{
+	  text = reconcat (text, text, " ", NULL);
+	  col++;
+	}
+      char *word = xstrndup (p, len);
+      text = reconcat (text, text, word, NULL);
+      free (word);
+      col += len;
+      first = false;
+      p += len;
+      while (*p == ' ')
+	p++;
+    }
+  return reconcat (text, text, "\n", NULL);
+}
+
 /* The help text, made from PLUGIN_ARGS once.  */
 
 static const char *
@@ -825,33 +866,36 @@ help_text (void)
       width = MAX (width, strlen (u));
       free (u);
     }
-  text = concat ("Inline an instrumenter's BPF hooks (inst_*) before every "
-		 "integer\noperation, comparison, branch, conversion, load and "
-		 "store.\n", NULL);
+  size_t indent = 2 + width + 2;
+  text = xstrdup ("");
+  text = fill (text, "Inline an instrumenter's BPF hooks (inst_*) before "
+	       "every integer operation, comparison, branch, conversion, "
+	       "load and store.", 0, 0);
   for (size_t i = 0; i < ARRAY_SIZE (plugin_args); i++)
     {
       const struct plugin_arg *a = &plugin_args[i];
       char *u = arg_usage (a);
-      char *pad = XNEWVEC (char, width - strlen (u) + 3);
-      memset (pad, ' ', width - strlen (u) + 2);
-      pad[width - strlen (u) + 2] = '\0';
-      text = reconcat (text, text, "  ", u, pad, a->meaning,
-		       a->def ? " (default: " : "", a->def ? a->def : "",
-		       a->def ? ")" : "", "\n", NULL);
+      char *pad = XNEWVEC (char, indent + 1);
+      memset (pad, ' ', indent);
+      pad[indent - strlen (u) - 2] = '\0';
+      text = reconcat (text, text, "  ", u, pad, NULL);
       free (pad);
       free (u);
+      char *line = concat (a->meaning, a->def ? " (default: " : "",
+			   a->def ? a->def : "", a->def ? ")" : "", NULL);
+      text = fill (text, line, indent, indent);
+      free (line);
     }
-  text = reconcat (text, text,
-		   "An allow or deny list has one entry a line: 'fun: GLOB' "
-		   "(a function's source,\nqualified or assembler name) or "
-		   "'src: GLOB' (its source file or the main\ninput file, "
-		   "whole path or last component); fnmatch(3) globs; '#' "
-		   "comments.\nFunctions with __attribute__((no_instrument_"
-		   "function)) or naked, and the\ninstrumenter's native half "
-		   "(a file that includes bpfinst/native.h or defines\n"
-		   "event_dispatch_slow_call or event_before_syscall), are "
-		   "never instrumented.\nLink with -specs=bpfinst.specs.\n",
-		   NULL);
+  text = fill (text, "An allow or deny list has one entry a line: 'fun: "
+	       "GLOB' (a function's source, qualified or assembler name) or "
+	       "'src: GLOB' (its source file or the main input file, whole "
+	       "path or last component); fnmatch(3) globs; '#' comments.",
+	       0, 0);
+  text = fill (text, "Functions with __attribute__((no_instrument_function)) "
+	       "or naked, and the instrumenter's native half (a file that "
+	       "includes bpfinst/native.h or defines event_dispatch_slow_call "
+	       "or event_before_syscall), are never instrumented.", 0, 0);
+  text = fill (text, "Link with -specs=bpfinst.specs.", 0, 0);
   return text;
 }
 

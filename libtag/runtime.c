@@ -29,9 +29,17 @@ physical_to_host_addrress (uint64_t addr)
    with "undefined reference to `__bpfinst_link_with_-specs=bpfinst.specs'".
    The name is no C identifier: GAS takes it in quotes.  Nothing reads the
    byte it names (an absolute symbol would do, but position-independent
-   executables refuse relocations against those).  */
+   executables refuse relocations against those).
+
+   The reference is a relocation that does nothing (R_*_NONE), which an
+   executable cannot resolve against a shared library's definition: so
+   the specs file puts this archive, with -u for this symbol, at the head
+   of every executable's link, and an executable always has its own
+   copy.  */
 __asm__ (".pushsection .rodata\n\t"
-	 ".globl \"__bpfinst_link_with_-specs=bpfinst.specs\"\n"
+	 ".globl \"__bpfinst_link_with_-specs=bpfinst.specs\"\n\t"
+	 ".type \"__bpfinst_link_with_-specs=bpfinst.specs\", %object\n\t"
+	 ".size \"__bpfinst_link_with_-specs=bpfinst.specs\", 1\n"
 	 "\"__bpfinst_link_with_-specs=bpfinst.specs\":\n\t"
 	 ".byte 0\n\t"
 	 ".popsection");
