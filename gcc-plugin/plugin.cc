@@ -141,7 +141,7 @@ read_list (const char *path, struct inst_list *l)
       lineno++;
       if (memchr (line, '\0', len) != NULL)
 	{
-	  error ("%s:%u: bpfinst: a NUL byte: the instrument list must be "
+	  error ("bpfinst: %s:%u: a NUL byte: the instrument list must be "
 		 "text", path, lineno);
 	  ok = false;
 	  break;
@@ -165,7 +165,7 @@ read_list (const char *path, struct inst_list *l)
 	{
 	  if (colon != NULL)
 	    *colon = ':';
-	  error ("%s:%u: bpfinst: %qs is not %<fun: GLOB%> or "
+	  error ("bpfinst: %s:%u: %qs is not %<fun: GLOB%> or "
 		 "%<src: GLOB%> (see %s)", path, lineno, s,
 		 "-fplugin-arg-bpfinst-help");
 	  ok = false;
@@ -174,7 +174,7 @@ read_list (const char *path, struct inst_list *l)
       char *glob = trim (colon + 1);
       if (*glob == '\0')
 	{
-	  error ("%s:%u: bpfinst: %<%s:%> without a pattern", path, lineno,
+	  error ("bpfinst: %s:%u: %<%s:%> without a pattern", path, lineno,
 		 kind == LIST_FUN ? "fun" : "src");
 	  ok = false;
 	  continue;
