@@ -161,6 +161,9 @@ check_header (struct loader *l)
 		      "big-endian BPF objects are not supported");
   if (b[EI_DATA] != ELFDATA2LSB)
     return corrupt (l, "unknown data encoding %u", (unsigned) b[EI_DATA]);
+  if (b[EI_VERSION] != EV_CURRENT)
+    return corrupt (l, "ELF version %u in the identification bytes, not %u "
+		    "(EV_CURRENT)", (unsigned) b[EI_VERSION], EV_CURRENT);
   if (l->len < sizeof (Elf64_Ehdr))
     return corrupt (l, "file too short for an ELF header");
   Elf64_Ehdr eh;
@@ -170,7 +173,30 @@ check_header (struct loader *l)
   if (eh.e_machine != EM_BPF)
     return bpfi_error_set (l->err, NULL, -1, "not a BPF object (ELF machine %u)",
 		      (unsigned) eh.e_machine);
+  /* libelf would only find no sections in these cases.  */
+  if (eh.e_shoff == 0)
+    return corrupt (l, "no section header table (e_shoff is 0)");
+  if (eh.e_shentsize != sizeof (Elf64_Shdr))
+    return corrupt (l, "section headers of %u bytes (e_shentsize), not %zu",
+		    (unsigned) eh.e_shentsize, sizeof (Elf64_Shdr));
+  /* With e_shnum 0, the count is in the first header: it must be there.  */
+  uint64_t count = eh.e_shnum != 0 ? eh.e_shnum : 1;
+  if (eh.e_shoff > l->len
+      || count > (l->len - eh.e_shoff) / sizeof (Elf64_Shdr))
+    return corrupt (l, "the section header table (%llu bytes at offset "
+		    "%llu) lies past the end of the file (%zu bytes)",
+		    (unsigned long long) (count * sizeof (Elf64_Shdr)),
+		    (unsigned long long) eh.e_shoff, l->len);
   return 0;
+}
+
+/* libelf's message for its last error, or FALLBACK when it recorded
+   none (it does not for every input it refuses).  */
+static const char *
+libelf_msg (const char *fallback)
+{
+  int e = elf_errno ();
+  return e != 0 ? elf_errmsg (e) : fallback;
 }
 
 /* Read and check all section headers.  */
@@ -178,11 +204,13 @@ static int
 read_sections (struct loader *l)
 {
   if (elf_getshdrnum (l->elf, &l->shnum) != 0)
-    return corrupt (l, "%s", elf_errmsg (-1));
+    return corrupt (l, "cannot count the sections: %s",
+		    libelf_msg ("bad section header table"));
   if (elf_getshdrstrndx (l->elf, &l->shstrndx) != 0)
-    return corrupt (l, "%s", elf_errmsg (-1));
+    return corrupt (l, "cannot find the section name table: %s",
+		    libelf_msg ("bad e_shstrndx"));
   if (l->shnum == 0)
-    return corrupt (l, "no sections");
+    return corrupt (l, "no sections (the section header table is empty)");
   if (l->shstrndx == 0 || l->shstrndx >= l->shnum)
     return corrupt (l, "bad section name table index %zu", l->shstrndx);
   /* Each header takes 64 bytes of the file, so this bounds the count.  */
@@ -204,7 +232,7 @@ read_sections (struct loader *l)
       Elf_Scn *scn = elf_getscn (l->elf, i);
       if (scn == NULL || gelf_getshdr (scn, &l->shdrs[i]) == NULL)
 	return corrupt (l, "cannot read section header %zu: %s", i,
-			elf_errmsg (-1));
+			libelf_msg ("libelf refused it"));
       GElf_Shdr *sh = &l->shdrs[i];
       if (i == 0)
 	{
@@ -267,7 +295,7 @@ read_symbols (struct loader *l)
       if (sh->sh_size == 0)
 	return 0;
       return corrupt (l, "cannot read the symbol table: %s",
-		      elf_errmsg (-1));
+		      libelf_msg ("its bytes lie outside the file"));
     }
   l->nsyms = l->symdata->d_size / sizeof (Elf64_Sym);
   return 0;
@@ -372,7 +400,6 @@ read_functions (struct loader *l)
       ret = oom (l);
       goto out;
     }
-  bool have_hook = false;
   for (size_t i = 0; i < n; i++)
     {
       GElf_Sym sym;
@@ -407,11 +434,7 @@ read_functions (struct loader *l)
       l->fstart[obj->nfuncs - 1] = fs[i].start;
       if (fs[i].size > l->max_func_size[fs[i].section])
 	l->max_func_size[fs[i].section] = fs[i].size;
-      if (f->global && strncmp (f->name, "inst_", 5) == 0)
-	have_hook = true;
     }
-  if (!have_hook)
-    ret = bpfi_error_set (l->err, NULL, -1, "no inst_* function");
 
 out:
   free (fs);
@@ -699,7 +722,7 @@ read_relocations (struct loader *l)
 	  if (sh->sh_size == 0)
 	    continue;
 	  return corrupt (l, "cannot read %s: %s", l->secnames[i],
-			  elf_errmsg (-1));
+			  libelf_msg ("its bytes lie outside the file"));
 	}
       size_t nrel = data->d_size / sizeof (Elf64_Rel);
       uint64_t secsize = l->shdrs[target].sh_size;
@@ -912,7 +935,8 @@ bpfi_object_load_mem (const void *buf, size_t len, const char *name,
   l.elf = elf_memory ((char *) copy, len);
   if (l.elf == NULL || elf_kind (l.elf) != ELF_K_ELF)
     {
-      ret = corrupt (&l, "%s", elf_errmsg (-1));
+      ret = corrupt (&l, "%s",
+		     libelf_msg ("libelf does not take it for an ELF object"));
       goto out;
     }
 

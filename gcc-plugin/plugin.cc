@@ -19,7 +19,15 @@
 #include "md5.h"
 #include "cgraph.h"
 #include "langhooks.h"
+#include "output.h"
+#include "spellcheck.h"
+#include "intl.h"
+#include "diagnostic.h"
 #include <fnmatch.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
 
 #include "bpf-emit.h"
 #include "hook-table.h"
@@ -30,26 +38,40 @@ struct bpfi_object *bpfinst_object;
 /* Has the emitter been set up for this translation unit?  */
 static bool emitter_ready;
 
-/* -fplugin-arg-bpfinst-tags=off: no tag code even if hooks use tags.  */
+/* The plugin's arguments (-fplugin-arg-bpfinst-NAME[=VALUE]) set these;
+   the table PLUGIN_ARGS below says which sets what.  */
+
+/* inst=PATH: the instrumenter's BPF half (else $BPF_INST).  */
+static const char *inst_path;
+
+/* digest=HEX: the instrumenter's MD5 digest, or NULL.  */
+static const char *inst_digest;
+
+/* tags=off: no tag code even if hooks use tags.  */
 static bool bpfinst_tags_off;
 
-/* Whether guards are compiled in: not unless -fplugin-arg-bpfinst-switch=on.
-   Measured on zlib (libtag/tests/bench/run-switch-bench.sh), the guards
-   make a light instrumenter (edge coverage) 36 % slower while the hooks
-   run, a heavy one 2 to 5 %.  (Whether the hooks of a guarded build run
-   from start-up is the runtime's business: BPFINST_ENABLED_INIT.)  */
-#define BPFINST_SWITCH_DEFAULT false
-#define BPFINST_SWITCH_DEFAULT_NAME "off"
+/* switch=on|off: guard every hook with the run-time switch
+   (libtag/switch.c).  Off by default: measured on zlib
+   (libtag/tests/bench/run-switch-bench.sh), the guards make a light
+   instrumenter (edge coverage) 36 % slower while the hooks run, a heavy
+   one 2 to 5 %.  */
+static bool bpfinst_switch;
 
-/* -fplugin-arg-bpfinst-switch=on|off: guard every hook with the run-time
-   switch BPFINST_ENABLED (bpfinst-abi.h), or not.  */
-static bool bpfinst_switch = BPFINST_SWITCH_DEFAULT;
-
-/* -fplugin-arg-bpfinst-verbose: say which functions are left alone.  */
+/* verbose: say which functions are left alone, and why.  */
 static bool bpfinst_verbose;
 
-/* -fplugin-arg-bpfinst-stats: print what each hook instrumented.  */
+/* stats: print what each hook instrumented, at the end.  */
 static bool bpfinst_stats;
+
+/* dump[=FLAGS]: the pass's dump, with GCC's dump FLAGS (or NULL).  */
+static bool dump_requested;
+static const char *bpfinst_dump_flags;
+
+/* help: print the arguments and stop.  */
+static bool help_requested;
+
+/* Does the instrumenter define at least one hook?  */
+static bool have_hooks;
 
 /* ---------------------------------------------------------------------- */
 /* Selective instrumentation: -fplugin-arg-bpfinst-allow=FILE and
@@ -122,7 +144,7 @@ read_list (const char *path, struct inst_list *l)
       lineno++;
       if (memchr (line, '\0', len) != NULL)
 	{
-	  error ("%s:%u: bpfinst: a NUL byte: the instrument list must be "
+	  error ("bpfinst: %s:%u: a NUL byte: the instrument list must be "
 		 "text", path, lineno);
 	  ok = false;
 	  break;
@@ -146,7 +168,7 @@ read_list (const char *path, struct inst_list *l)
 	{
 	  if (colon != NULL)
 	    *colon = ':';
-	  error ("%s:%u: bpfinst: %qs is not %<fun: GLOB%> or "
+	  error ("bpfinst: %s:%u: %qs is not %<fun: GLOB%> or "
 		 "%<src: GLOB%> (see %s)", path, lineno, s,
 		 "-fplugin-arg-bpfinst-help");
 	  ok = false;
@@ -155,7 +177,7 @@ read_list (const char *path, struct inst_list *l)
       char *glob = trim (colon + 1);
       if (*glob == '\0')
 	{
-	  error ("%s:%u: bpfinst: %<%s:%> without a pattern", path, lineno,
+	  error ("bpfinst: %s:%u: %<%s:%> without a pattern", path, lineno,
 		 kind == LIST_FUN ? "fun" : "src");
 	  ok = false;
 	  continue;
@@ -313,55 +335,6 @@ selected_p (tree decl)
   return true;
 }
 
-static const char bpfinst_version[] = "GCCInst bpfinst 0.1";
-
-static const char bpfinst_help[] =
-  "Inline an instrumenter's BPF hooks (inst_*) before every integer\n"
-  "operation, comparison, branch, conversion, load and store.\n"
-  "  -fplugin-arg-bpfinst-inst=PATH  the instrumenter's BPF object\n"
-  "                                  (default: $BPF_INST)\n"
-  "  -fplugin-arg-bpfinst-native=PATH\n"
-  "                                  the instrumenter's native half (a shared\n"
-  "                                  object or archive): the specs file links\n"
-  "                                  it into every executable and shared\n"
-  "                                  object\n"
-  "  -fplugin-arg-bpfinst-digest=HEX  the MD5 digest of the BPF object, for\n"
-  "                                  build caches; refused if it differs\n"
-  "  -fplugin-arg-bpfinst-help       print this help and do not instrument\n"
-  "  -fplugin-arg-bpfinst-tags=auto|off\n"
-  "                                  track tags when the hooks both set and\n"
-  "                                  read them (auto, the default), or never\n"
-  "  -fplugin-arg-bpfinst-allow=FILE  instrument only the functions FILE\n"
-  "                                  selects\n"
-  "  -fplugin-arg-bpfinst-deny=FILE   do not instrument the functions FILE\n"
-  "                                  selects (deny wins over allow).  One\n"
-  "                                  entry a line: 'fun: GLOB' (a function's\n"
-  "                                  source or assembler name), 'src: GLOB'\n"
-  "                                  (its source file or the main input\n"
-  "                                  file, whole path or last component);\n"
-  "                                  fnmatch(3) globs; '#' comments\n"
-  "  -fplugin-arg-bpfinst-switch=on|off\n"
-  "                                  guard every hook with the run-time\n"
-  "                                  switch (bpfinst/control.h, environment\n"
-  "                                  variable BPFINST_DISABLE=1) or not\n"
-  "                                  (default: " BPFINST_SWITCH_DEFAULT_NAME ")\n"
-  "  -fplugin-arg-bpfinst-stats      print, for each hook, how many operations\n"
-  "                                  it instrumented, how many of those folded\n"
-  "                                  to nothing and how many statements were\n"
-  "                                  added\n"
-  "  -fplugin-arg-bpfinst-verbose    say which functions and files are not\n"
-  "                                  instrumented and why\n"
-  "  -fplugin-arg-bpfinst-dump[=FLAGS]\n"
-  "                                  dump the instrumented functions, as\n"
-  "                                  -fdump-tree-bpfinst[-FLAGS] would\n"
-  "                                  (GCC reads -fdump-* options before it\n"
-  "                                  loads plugins; -fdump-tree-all also\n"
-  "                                  includes this dump)\n"
-  "  Functions with __attribute__((no_instrument_function)) and the\n"
-  "  instrumenter's native half (a file that includes bpfinst/native.h or\n"
-  "  defines event_dispatch_slow_call or event_before_syscall) are never\n"
-  "  instrumented.\n";
-
 static const struct pass_data pass_data_bpfinst =
 {
   GIMPLE_PASS,			/* type */
@@ -391,6 +364,7 @@ public:
   {
     tree decl = fun->decl;
     return (bpfinst_object != NULL
+	    && have_hooks
 	    && !lookup_attribute ("no_instrument_function",
 				  DECL_ATTRIBUTES (decl))
 	    && !lookup_attribute ("naked", DECL_ATTRIBUTES (decl))
@@ -451,12 +425,12 @@ load_instrumenter (const char *path)
 
 /* Turn on the pass's dump file.  GCC handles -fdump-* options before it
    loads plugins, so -fdump-tree-bpfinst cannot name the pass: the dump is
-   requested with the plugin argument DUMP_ARG (-fplugin-arg-bpfinst-dump
-   or -fplugin-arg-bpfinst-dump=FLAGS), and a -fdump-tree-all option seen
+   requested with the plugin argument -fplugin-arg-bpfinst-dump (or
+   -fplugin-arg-bpfinst-dump=FLAGS), and a -fdump-tree-all option seen
    earlier is applied again now that the pass exists.  */
 
 static void
-enable_dumps (bool dump, const char *dump_flags)
+enable_dumps (void)
 {
   gcc::dump_manager *dumps = g->get_dumps ();
   for (unsigned i = 1; i < save_decoded_options_count; i++)
@@ -467,10 +441,10 @@ enable_dumps (bool dump, const char *dump_flags)
 	      || strncmp (opt->arg, "all", 3) == 0))
 	dumps->dump_switch_p (opt->arg);
     }
-  if (dump)
+  if (dump_requested)
     {
-      char *arg = concat ("tree-bpfinst", dump_flags ? "-" : "",
-			  dump_flags ? dump_flags : "", NULL);
+      char *arg = concat ("tree-bpfinst", bpfinst_dump_flags ? "-" : "",
+			  bpfinst_dump_flags ? bpfinst_dump_flags : "", NULL);
       dumps->dump_switch_p (arg);
       free (arg);
     }
@@ -518,6 +492,567 @@ check_digest (const char *path, const char *digest)
   return false;
 }
 
+/* ---------------------------------------------------------------------- */
+/* The native half (-fplugin-arg-bpfinst-native=PATH).  The specs file, not
+   the compiler, puts it on the link line, as written: a relative path
+   would be recorded as such in the program (an ELF shared object without
+   a SONAME is needed by the name it was linked with), and the program
+   could then start only from the folder it was linked in.  So the path
+   must be absolute, and name an ELF shared object or an ar archive.  */
+
+static bool
+check_native (const char *path)
+{
+  if (!IS_ABSOLUTE_PATH (path))
+    {
+      char *abs = concat (getpwd (), "/", path, NULL);
+      error ("bpfinst: native half %qs is a relative path: the specs file "
+	     "links it as written, and the program would look for it "
+	     "relative to the folder it runs in; give its absolute path, "
+	     "%qs", path, abs);
+      free (abs);
+      return false;
+    }
+  struct stat st;
+  if (stat (path, &st) != 0)
+    {
+      error ("bpfinst: native half %s: cannot read it: %m", path);
+      return false;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      error ("bpfinst: native half %s is %s, not an ELF shared object or "
+	     "an ar archive", path,
+	     S_ISDIR (st.st_mode) ? "a folder" : "not a regular file");
+      return false;
+    }
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      error ("bpfinst: native half %s: cannot read it: %m", path);
+      return false;
+    }
+  const char *what = NULL;
+  elf_version (EV_CURRENT);
+  Elf *elf = elf_begin (fd, ELF_C_READ, NULL);
+  GElf_Ehdr eh;
+  switch (elf != NULL ? elf_kind (elf) : ELF_K_NONE)
+    {
+    case ELF_K_AR:
+      break;
+    case ELF_K_ELF:
+      if (gelf_getehdr (elf, &eh) == NULL)
+	what = "a truncated or corrupt ELF file";
+      else if (eh.e_type == ET_REL)
+	what = "an ELF relocatable object (build it with -shared, or put it "
+	       "in an archive)";
+      else if (eh.e_type == ET_EXEC)
+	what = "an ELF executable";
+      else if (eh.e_type != ET_DYN)
+	what = "an ELF file of another type";
+      break;
+    default:
+      what = "neither an ELF file nor an ar archive";
+      break;
+    }
+  if (elf != NULL)
+    elf_end (elf);
+  close (fd);
+  if (what != NULL)
+    {
+      error ("bpfinst: native half %s is %s: it must be an ELF shared object "
+	     "or an ar archive", path, what);
+      return false;
+    }
+  return true;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The plugin's arguments: -fplugin-arg-bpfinst-NAME[=VALUE].  This table
+   is the only description of them: the parser, the checks of the values
+   and the text of -fplugin-arg-bpfinst-help all come from it.  */
+
+enum arg_value
+{
+  ARG_NO_VALUE,		/* -fplugin-arg-bpfinst-NAME */
+  ARG_VALUE,		/* -fplugin-arg-bpfinst-NAME=VALUE */
+  ARG_OPTIONAL_VALUE	/* either */
+};
+
+struct plugin_arg
+{
+  const char *name;
+  enum arg_value takes;
+  /* The value: an upper-case placeholder (PATH, FILE, ...) stands for any
+     non-empty value, which the handler checks; lower-case words separated
+     by '|' are the only values accepted.  NULL for ARG_NO_VALUE.  */
+  const char *syntax;
+  /* The default, as the help shows it, or NULL.  For a choice of words it
+     is also the value the handler is given before the arguments are
+     read.  */
+  const char *def;
+  /* One line of help.  */
+  const char *meaning;
+  /* Act on VALUE (NULL when none was given), which already agrees with
+     TAKES and SYNTAX.  False when it reported an error.  */
+  bool (*handle) (const char *value);
+};
+
+static bool
+arg_inst (const char *value)
+{
+  inst_path = value;
+  return true;
+}
+
+static bool
+arg_native (const char *value)
+{
+  return check_native (value);
+}
+
+static bool
+arg_digest (const char *value)
+{
+  if (strlen (value) != 32 || strspn (value, "0123456789abcdefABCDEF") != 32)
+    {
+      error ("bpfinst: argument %<digest%> takes the MD5 digest of the "
+	     "instrumenter, 32 hexadecimal digits, not %qs", value);
+      return false;
+    }
+  inst_digest = value;
+  return true;
+}
+
+static bool
+arg_tags (const char *value)
+{
+  bpfinst_tags_off = strcmp (value, "off") == 0;
+  return true;
+}
+
+/* allow=FILE and deny=FILE.  */
+
+static bool
+arg_list (const char *name, const char *value, bool *have,
+	  struct inst_list *list)
+{
+  if (*have)
+    {
+      error ("bpfinst: argument %qs given twice: put the lines of both "
+	     "lists in one file", name);
+      return false;
+    }
+  *have = true;
+  return read_list (value, list);
+}
+
+static bool
+arg_allow (const char *value)
+{
+  return arg_list ("allow", value, &have_allow, &allow_list);
+}
+
+static bool
+arg_deny (const char *value)
+{
+  return arg_list ("deny", value, &have_deny, &deny_list);
+}
+
+static bool
+arg_switch (const char *value)
+{
+  bpfinst_switch = strcmp (value, "on") == 0;
+  return true;
+}
+
+static bool
+arg_verbose (const char *)
+{
+  bpfinst_verbose = true;
+  return true;
+}
+
+static bool
+arg_stats (const char *)
+{
+  bpfinst_stats = true;
+  return true;
+}
+
+/* dump[=FLAGS]: FLAGS are GCC's dump flags, words joined by '-' (an '='
+   and a file name may follow).  GCC would only warn about an unknown one,
+   without naming the plugin: check each word here.  */
+
+static bool
+arg_dump (const char *value)
+{
+  dump_requested = true;
+  bpfinst_dump_flags = value != NULL && value[0] != '\0' ? value : NULL;
+  if (bpfinst_dump_flags == NULL)
+    return true;
+  bool ok = true;
+  const char *p = bpfinst_dump_flags;
+  while (ok && *p != '\0' && *p != '=')
+    {
+      size_t n = strcspn (p, "-=");
+      if (n > 0)
+	{
+	  char *word = xstrndup (p, n);
+	  bool inhibit = global_dc->dc_inhibit_warnings;
+	  global_dc->dc_inhibit_warnings = true;
+	  dump_flags_t flags = parse_dump_option (word, NULL);
+	  global_dc->dc_inhibit_warnings = inhibit;
+	  if (flags & TDF_ERROR)
+	    {
+	      error ("bpfinst: argument %<dump%> takes GCC%'s dump flags "
+		     "joined by %<-%>, as %<-fdump-tree-all-FLAGS%> does "
+		     "(such as %<details-lineno%>), not %qs", word);
+	      ok = false;
+	    }
+	  free (word);
+	}
+      p += n;
+      if (*p == '-')
+	p++;
+    }
+  return ok;
+}
+
+static bool
+arg_help (const char *)
+{
+  help_requested = true;
+  return true;
+}
+
+static const struct plugin_arg plugin_args[] =
+{
+  { "inst", ARG_VALUE, "PATH", "$BPF_INST",
+    "the instrumenter's BPF half, a BPF relocatable object", arg_inst },
+  { "native", ARG_VALUE, "PATH", NULL,
+    "its native half (ELF shared object or ar archive) by absolute path, "
+    "which the specs file links",
+    arg_native },
+  { "digest", ARG_VALUE, "HEX", NULL,
+    "the BPF half's MD5 digest, for build caches: an error if the file's "
+    "differs", arg_digest },
+  { "tags", ARG_VALUE, "auto|off", "auto",
+    "track tags when the hooks both set and read them, or never", arg_tags },
+  { "allow", ARG_VALUE, "FILE", NULL,
+    "instrument only the functions FILE selects", arg_allow },
+  { "deny", ARG_VALUE, "FILE", NULL,
+    "do not instrument the functions FILE selects (deny wins over allow)",
+    arg_deny },
+  { "switch", ARG_VALUE, "on|off", "off",
+    "guard every hook with the run-time switch (bpfinst/control.h)",
+    arg_switch },
+  { "verbose", ARG_NO_VALUE, NULL, NULL,
+    "a note for each function or file left alone, and why", arg_verbose },
+  { "stats", ARG_NO_VALUE, NULL, NULL,
+    "print, for each hook, how many operations it instrumented, how many "
+    "of those folded to nothing and how many statements were added",
+    arg_stats },
+  { "dump", ARG_OPTIONAL_VALUE, "FLAGS", NULL,
+    "dump the instrumented functions, as -fdump-tree-bpfinst[-FLAGS] would",
+    arg_dump },
+  { "help", ARG_NO_VALUE, NULL, NULL,
+    "print this help and stop (nothing is compiled; exit status 1)",
+    arg_help },
+};
+
+#define ARG_PREFIX "-fplugin-arg-bpfinst-"
+
+static const char bpfinst_version[] = "GCCInst bpfinst 0.1";
+
+/* Is SYNTAX a choice of words ("on|off")?  */
+
+static bool
+choice_p (const char *syntax)
+{
+  return syntax != NULL && ISLOWER (syntax[0]);
+}
+
+/* Is VALUE one of the words of choice SYNTAX?  */
+
+static bool
+choice_match_p (const char *syntax, const char *value)
+{
+  size_t n = strlen (value);
+  for (const char *p = syntax; *p != '\0';)
+    {
+      size_t len = strcspn (p, "|");
+      if (len == n && strncmp (p, value, n) == 0)
+	return true;
+      p += len;
+      if (*p == '|')
+	p++;
+    }
+  return false;
+}
+
+/* The words of choice SYNTAX, quoted and joined: "'a', 'b' or 'c'".  The
+   caller frees it.  */
+
+static char *
+choice_list (const char *syntax)
+{
+  char *s = xstrdup ("");
+  for (const char *p = syntax; *p != '\0';)
+    {
+      size_t len = strcspn (p, "|");
+      char *word = xstrndup (p, len);
+      const char *sep = s[0] == '\0' ? "" : p[len] == '\0' ? " or " : ", ";
+      s = reconcat (s, s, sep, open_quote, word, close_quote, NULL);
+      free (word);
+      p += len;
+      if (*p == '|')
+	p++;
+    }
+  return s;
+}
+
+/* How argument A is written: -fplugin-arg-bpfinst-NAME[=VALUE].  The
+   caller frees it.  */
+
+static char *
+arg_usage (const struct plugin_arg *a)
+{
+  switch (a->takes)
+    {
+    case ARG_VALUE:
+      return concat (ARG_PREFIX, a->name, "=", a->syntax, NULL);
+    case ARG_OPTIONAL_VALUE:
+      return concat (ARG_PREFIX, a->name, "[=", a->syntax, "]", NULL);
+    default:
+      return concat (ARG_PREFIX, a->name, NULL);
+    }
+}
+
+/* Append to TEXT the words of LINE, filled to HELP_COLUMNS columns, the
+   first line starting at column COL and the others at INDENT.  Returns
+   the new text (TEXT is freed).  */
+
+#define HELP_COLUMNS 79
+
+static char *
+fill (char *text, const char *line, size_t col, size_t indent)
+{
+  const char *p = line;
+  bool first = true;		/* the first word of an output line */
+  while (*p != '\0')
+    {
+      size_t len = strcspn (p, " ");
+      if (!first && col + 1 + len > HELP_COLUMNS)
+	{
+	  char *pad = XNEWVEC (char, indent + 2);
+	  pad[0] = '\n';
+	  memset (pad + 1, ' ', indent);
+	  pad[indent + 1] = '\0';
+	  text = reconcat (text, text, pad, NULL);
+	  free (pad);
+	  col = indent;
+	}
+      else if (!first)
+	{
+	  text = reconcat (text, text, " ", NULL);
+	  col++;
+	}
+      char *word = xstrndup (p, len);
+      text = reconcat (text, text, word, NULL);
+      free (word);
+      col += len;
+      first = false;
+      p += len;
+      while (*p == ' ')
+	p++;
+    }
+  return reconcat (text, text, "\n", NULL);
+}
+
+/* The help text, made from PLUGIN_ARGS once.  */
+
+static const char *
+help_text (void)
+{
+  static char *text;
+  if (text != NULL)
+    return text;
+  size_t width = 0;
+  for (size_t i = 0; i < ARRAY_SIZE (plugin_args); i++)
+    {
+      char *u = arg_usage (&plugin_args[i]);
+      width = MAX (width, strlen (u));
+      free (u);
+    }
+  size_t indent = 2 + width + 2;
+  text = xstrdup ("");
+  text = fill (text, "Inline an instrumenter's BPF hooks (inst_*) before "
+	       "every integer operation, comparison, branch, conversion, "
+	       "load and store.", 0, 0);
+  for (size_t i = 0; i < ARRAY_SIZE (plugin_args); i++)
+    {
+      const struct plugin_arg *a = &plugin_args[i];
+      char *u = arg_usage (a);
+      char *pad = XNEWVEC (char, indent + 1);
+      memset (pad, ' ', indent);
+      pad[indent - strlen (u) - 2] = '\0';
+      text = reconcat (text, text, "  ", u, pad, NULL);
+      free (pad);
+      free (u);
+      char *line = concat (a->meaning, a->def ? " (default: " : "",
+			   a->def ? a->def : "", a->def ? ")" : "", NULL);
+      text = fill (text, line, indent, indent);
+      free (line);
+    }
+  text = fill (text, "An allow or deny list has one entry a line: 'fun: "
+	       "GLOB' (a function's source, qualified or assembler name) or "
+	       "'src: GLOB' (its source file or the main input file, whole "
+	       "path or last component); fnmatch(3) globs; '#' comments.",
+	       0, 0);
+  text = fill (text, "Functions with __attribute__((no_instrument_function)) "
+	       "or naked, and the instrumenter's native half (a file that "
+	       "includes bpfinst/native.h or defines event_dispatch_slow_call "
+	       "or event_before_syscall), are never instrumented.", 0, 0);
+  text = fill (text, "Link with -specs=bpfinst.specs.", 0, 0);
+  return text;
+}
+
+/* Read the arguments ARGV[0..ARGC-1].  False when one is wrong (each
+   error reported).  */
+
+static bool
+parse_args (int argc, const struct plugin_argument *argv)
+{
+  bool ok = true;
+  for (size_t i = 0; i < ARRAY_SIZE (plugin_args); i++)
+    if (choice_p (plugin_args[i].syntax) && plugin_args[i].def != NULL)
+      plugin_args[i].handle (plugin_args[i].def);
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *key = argv[i].key;
+      const char *value = argv[i].value;
+      const struct plugin_arg *a = NULL;
+      for (size_t k = 0; k < ARRAY_SIZE (plugin_args); k++)
+	if (strcmp (key, plugin_args[k].name) == 0)
+	  a = &plugin_args[k];
+      if (a == NULL)
+	{
+	  auto_vec<const char *> names;
+	  for (size_t k = 0; k < ARRAY_SIZE (plugin_args); k++)
+	    names.safe_push (plugin_args[k].name);
+	  const char *hint = find_closest_string (key, &names);
+	  if (hint != NULL)
+	    error ("bpfinst: unknown argument %qs; did you mean %qs? (see %s)",
+		   key, hint, ARG_PREFIX "help");
+	  else
+	    error ("bpfinst: unknown argument %qs (see %s)", key,
+		   ARG_PREFIX "help");
+	  ok = false;
+	  continue;
+	}
+      char *usage = arg_usage (a);
+      bool good = true;
+      if (a->takes == ARG_NO_VALUE && value != NULL)
+	{
+	  error ("bpfinst: argument %qs takes no value: use %qs", key, usage);
+	  good = false;
+	}
+      else if (a->takes == ARG_VALUE && (value == NULL || value[0] == '\0'))
+	{
+	  error ("bpfinst: argument %qs needs a value: use %qs", key, usage);
+	  good = false;
+	}
+      else if (value != NULL && choice_p (a->syntax)
+	       && !choice_match_p (a->syntax, value))
+	{
+	  char *words = choice_list (a->syntax);
+	  error ("bpfinst: argument %qs takes %s, not %qs", key, words, value);
+	  free (words);
+	  good = false;
+	}
+      free (usage);
+      if (good && !a->handle (value))
+	good = false;
+      ok &= good;
+    }
+  return ok;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The hooks the instrumenter defines.  A global inst_* function must be a
+   hook of the contract (a misspelt one would silently instrument
+   nothing), with the hook's number of parameters when BTF says how many
+   it has.  Sets HAVE_HOOKS.  False when something is wrong (each error
+   reported).  */
+
+static bool
+check_hooks (const char *path, struct bpfi_object *obj)
+{
+  bool ok = true;
+  auto_vec<const char *> names;
+  for (int h = 0; h < BPFI_HOOK_COUNT; h++)
+    names.safe_push (bpfi_hook_descs[h].name);
+  have_hooks = false;
+  for (size_t i = 0; i < obj->nfuncs; i++)
+    {
+      const struct bpfi_func *f = &obj->funcs[i];
+      if (!f->global || strncmp (f->name, "inst_", 5) != 0)
+	continue;
+      int h = 0;
+      while (h < BPFI_HOOK_COUNT && strcmp (f->name, names[h]) != 0)
+	h++;
+      if (h == BPFI_HOOK_COUNT)
+	{
+	  const char *hint = find_closest_string (f->name, &names);
+	  if (hint != NULL)
+	    error ("bpfinst: %s: %qs is not a hook; did you mean %qs?", path,
+		   f->name, hint);
+	  else
+	    error ("bpfinst: %s: %qs is not a hook (bpfinst(7) lists them); "
+		   "only hooks may be global functions named %<inst_*%>",
+		   path, f->name);
+	  ok = false;
+	  continue;
+	}
+      have_hooks = true;
+      unsigned want = bpfi_hook_descs[h].nargs;
+      if (f->nargs >= 0 && (unsigned) f->nargs != want)
+	{
+	  error ("bpfinst: %s: %s takes %d argument%s; the hook has %u", path,
+		 f->name, f->nargs, f->nargs == 1 ? "" : "s", want);
+	  ok = false;
+	}
+    }
+  if (ok && !have_hooks && bpfinst_verbose)
+    inform (UNKNOWN_LOCATION, "bpfinst: %s defines no hook: nothing is "
+	    "instrumented", path);
+  return ok;
+}
+
+/* ---------------------------------------------------------------------- */
+/* A link without -specs=bpfinst.specs lacks the runtime archive, and
+   every object compiled here would add undefined __bpfinst_* symbols to
+   the linker's complaints.  So that the first of them says what is
+   missing, each such object references BPFINST_SPECS_MARKER_NAME
+   (bpfinst-abi.h), which the runtime archive defines, with a relocation
+   that does nothing
+   (BFD_RELOC_NONE, which every GAS target knows) at offset 0 of .text:
+   .text is the first section of every object GAS writes, and linkers
+   report undefined symbols in the order of the objects, their sections
+   and the relocations in each.  */
+
+static void
+reference_specs_marker (void *, void *)
+{
+  if (asm_out_file == NULL)
+    return;
+  fprintf (asm_out_file, "\t.pushsection .text\n"
+	   "\t.reloc 0, BFD_RELOC_NONE, \"%s\"\n"
+	   "\t.popsection\n", BPFINST_SPECS_MARKER_NAME);
+}
+
 /* The plugin proper, called by the loader (loader.cc) once it has
    checked that the GCC loading it is the one it was built for.  */
 
@@ -527,129 +1062,25 @@ bpfinst_core_init (struct plugin_name_args *plugin_info,
 {
   const char *name = plugin_info->base_name;
 
-  static struct plugin_info info = { bpfinst_version, bpfinst_help };
+  static struct plugin_info info = { bpfinst_version, NULL };
+  info.help = help_text ();
   register_callback (name, PLUGIN_INFO, NULL, &info);
 
-  const char *path = NULL;
-  const char *digest = NULL;
-  bool help = false;
-  bool dump = false;
-  const char *dump_flags = NULL;
-  bool bad_args = false;
-  for (int i = 0; i < plugin_info->argc; i++)
+  bool args_ok = parse_args (plugin_info->argc, plugin_info->argv);
+  if (help_requested)
     {
-      const char *key = plugin_info->argv[i].key;
-      const char *value = plugin_info->argv[i].value;
-      if (strcmp (key, "inst") == 0)
-	{
-	  if (value == NULL || value[0] == '\0')
-	    {
-	      error ("bpfinst: argument %<inst%> needs a path: use %s",
-		     "-fplugin-arg-bpfinst-inst=PATH");
-	      bad_args = true;
-	    }
-	  else
-	    path = value;
-	}
-      else if (strcmp (key, "native") == 0)
-	{
-	  /* The specs file turns this argument into a link input; the
-	     compiler only checks that the file is there.  */
-	  if (value == NULL || value[0] == '\0')
-	    {
-	      error ("bpfinst: argument %<native%> needs a path: use %s",
-		     "-fplugin-arg-bpfinst-native=PATH");
-	      bad_args = true;
-	    }
-	  else if (access (value, R_OK) != 0)
-	    {
-	      error ("bpfinst: native half %s: cannot read it: %m", value);
-	      bad_args = true;
-	    }
-	}
-      else if (strcmp (key, "digest") == 0)
-	{
-	  if (value == NULL || strlen (value) != 32
-	      || strspn (value, "0123456789abcdefABCDEF") != 32)
-	    {
-	      error ("bpfinst: argument %<digest%> takes the MD5 digest "
-		     "of the instrumenter, 32 hexadecimal digits");
-	      bad_args = true;
-	    }
-	  else
-	    digest = value;
-	}
-      else if (strcmp (key, "help") == 0)
-	help = true;
-      else if (strcmp (key, "tags") == 0)
-	{
-	  if (value != NULL && strcmp (value, "off") == 0)
-	    bpfinst_tags_off = true;
-	  else if (value == NULL || strcmp (value, "auto") != 0)
-	    {
-	      error ("bpfinst: argument %<tags%> takes %<auto%> or %<off%>");
-	      bad_args = true;
-	    }
-	}
-      else if (strcmp (key, "allow") == 0 || strcmp (key, "deny") == 0)
-	{
-	  bool allow = key[0] == 'a';
-	  bool *have = allow ? &have_allow : &have_deny;
-	  if (value == NULL || value[0] == '\0')
-	    {
-	      error ("bpfinst: argument %qs needs a file: use %<%s%s=FILE%>",
-		     key, "-fplugin-arg-bpfinst-", key);
-	      bad_args = true;
-	    }
-	  else if (*have)
-	    {
-	      error ("bpfinst: argument %qs given twice: put the lines of "
-		     "both lists in one file", key);
-	      bad_args = true;
-	    }
-	  else
-	    {
-	      *have = true;
-	      if (!read_list (value, allow ? &allow_list : &deny_list))
-		bad_args = true;
-	    }
-	}
-      else if (strcmp (key, "switch") == 0)
-	{
-	  if (value != NULL && strcmp (value, "on") == 0)
-	    bpfinst_switch = true;
-	  else if (value != NULL && strcmp (value, "off") == 0)
-	    bpfinst_switch = false;
-	  else
-	    {
-	      error ("bpfinst: argument %<switch%> takes %<on%> or %<off%>");
-	      bad_args = true;
-	    }
-	}
-      else if (strcmp (key, "verbose") == 0)
-	bpfinst_verbose = true;
-      else if (strcmp (key, "stats") == 0)
-	bpfinst_stats = true;
-      else if (strcmp (key, "dump") == 0)
-	{
-	  dump = true;
-	  dump_flags = value != NULL && value[0] != '\0' ? value : NULL;
-	}
-      else
-	{
-	  error ("bpfinst: unknown argument %qs (see %s)", key,
-		 "-fplugin-arg-bpfinst-help");
-	  bad_args = true;
-	}
+      /* Like GCC's --help: print, and compile nothing.  A plugin cannot
+	 end the compilation with success (the driver would go on to
+	 assemble and link files that were never written), so the status
+	 is 1, with no error message.  */
+      fprintf (stdout, "%s\n%s", bpfinst_version, help_text ());
+      fflush (stdout);
+      exit (FATAL_EXIT_CODE);
     }
-  if (help)
-    {
-      fprintf (stderr, "%s\n%s", bpfinst_version, bpfinst_help);
-      return 0;
-    }
-  if (bad_args)
+  if (!args_ok)
     return 0;
 
+  const char *path = inst_path;
   if (path == NULL)
     {
       path = getenv ("BPF_INST");
@@ -659,16 +1090,22 @@ bpfinst_core_init (struct plugin_name_args *plugin_info,
   if (path == NULL)
     {
       error ("bpfinst: no instrumenter: use %s or set %s",
-	     "-fplugin-arg-bpfinst-inst=PATH", "BPF_INST");
+	     ARG_PREFIX "inst=PATH", "BPF_INST");
       return 0;
     }
 
-  if (digest != NULL && !check_digest (path, digest))
+  if (inst_digest != NULL && !check_digest (path, inst_digest))
     return 0;
 
   bpfinst_object = load_instrumenter (path);
   if (bpfinst_object == NULL)
     return 0;
+  if (!check_hooks (path, bpfinst_object))
+    {
+      bpfi_object_free (bpfinst_object);
+      bpfinst_object = NULL;
+      return 0;
+    }
 
   struct register_pass_info pass_info;
   pass_info.pass = new pass_bpfinst (g);
@@ -676,7 +1113,8 @@ bpfinst_core_init (struct plugin_name_args *plugin_info,
   pass_info.ref_pass_instance_number = 1;
   pass_info.pos_op = PASS_POS_INSERT_AFTER;
   register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
-  enable_dumps (dump, dump_flags);
+  enable_dumps ();
+  register_callback (name, PLUGIN_START_UNIT, reference_specs_marker, NULL);
   register_callback (name, PLUGIN_FINISH, bpfinst_finish, NULL);
   return 0;
 }

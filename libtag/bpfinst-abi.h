@@ -145,6 +145,13 @@ extern int BPFINST_ENABLED;
 #define BPFINST_NATIVE_MARKER __bpfinst_native_half
 #define BPFINST_NATIVE_MARKER_NAME BPFINST_STR (BPFINST_NATIVE_MARKER)
 
+/* Every object compiled with the plugin references this symbol and the
+   runtime archive defines it (runtime.c), so that a link without
+   -specs=bpfinst.specs begins its complaints with its name.  No C
+   identifier: GAS takes it in quotes.  bpfinst.specs.in names it too (a
+   specs file cannot include this header).  */
+#define BPFINST_SPECS_MARKER_NAME "__bpfinst_link_with_-specs=bpfinst.specs"
+
 /* ---------------------------------------------------------------------- */
 /* The instrumenter's writable data sections: each is a public comdat
    variable of default visibility, one per linked program, named after

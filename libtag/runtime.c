@@ -37,3 +37,24 @@ physical_to_host_addrress (uint64_t addr)
 {
   return addr;
 }
+
+/* Every object compiled with the plugin references this symbol
+   (BPFINST_SPECS_MARKER_NAME in bpfinst-abi.h), so that a link without
+   -specs=bpfinst.specs, which brings this archive, begins its complaints
+   with "undefined reference to `__bpfinst_link_with_-specs=bpfinst.specs'".
+   The name is no C identifier: GAS takes it in quotes.  Nothing reads the
+   byte it names (an absolute symbol would do, but position-independent
+   executables refuse relocations against those).
+
+   The reference is a relocation that does nothing (R_*_NONE), which an
+   executable cannot resolve against a shared library's definition: so
+   the specs file puts this archive, with -u for this symbol, at the head
+   of every executable's link, and an executable always has its own
+   copy.  */
+__asm__ (".pushsection .rodata\n\t"
+	 ".globl \"" BPFINST_SPECS_MARKER_NAME "\"\n\t"
+	 ".type \"" BPFINST_SPECS_MARKER_NAME "\", %object\n\t"
+	 ".size \"" BPFINST_SPECS_MARKER_NAME "\", 1\n"
+	 "\"" BPFINST_SPECS_MARKER_NAME "\":\n\t"
+	 ".byte 0\n\t"
+	 ".popsection");

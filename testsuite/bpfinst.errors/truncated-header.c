@@ -2,7 +2,7 @@
 /* { dg-do compile } */
 /* { dg-bpfinst-inst "victim.bpf.c" } */
 /* { dg-bpfinst-corrupt truncate 40 } */
-/* { dg-error "bpfinst: \[^\n\]*: (truncated or corrupt ELF|not an ELF file)" "truncated header" { target *-*-* } 0 } */
+/* { dg-error "bpfinst: \[^\n\]*: truncated or corrupt ELF: file too short for an ELF header" "truncated header" { target *-*-* } 0 } */
 
 int
 add (int a, int b)

@@ -2,7 +2,7 @@
 /* { dg-do compile } */
 /* { dg-bpfinst-inst "victim.bpf.c" } */
 /* { dg-bpfinst-corrupt truncate } */
-/* { dg-error "bpfinst: \[^\n\]*: truncated or corrupt ELF" "truncated" { target *-*-* } 0 } */
+/* { dg-error "bpfinst: \[^\n\]*: truncated or corrupt ELF: the section header table \\(\[0-9\]+ bytes at offset \[0-9\]+\\) lies past the end of the file \\(\[0-9\]+ bytes\\)" "truncated" { target *-*-* } 0 } */
 
 int
 add (int a, int b)

@@ -9,6 +9,8 @@
      shoff               point e_shoff past the end of the file
      secoff NAME         point section NAME's sh_offset past the end
      class32             mark the file ELFCLASS32
+     version N           set the identification's version byte
+                         (e_ident[EI_VERSION]) to N
      etype N             set e_type to N
      opcode FUNC BYTE    set the opcode of FUNC's first instruction
      jump FUNC           make FUNC's first jump target far past its end
@@ -200,6 +202,11 @@ main (int argc, char **argv)
     {
       ehdr ();
       buf[EI_CLASS] = ELFCLASS32;
+    }
+  else if (strcmp (mode, "version") == 0)
+    {
+      ehdr ();
+      buf[EI_VERSION] = (unsigned char) strtoul (arg ? arg : "2", NULL, 0);
     }
   else if (strcmp (mode, "etype") == 0)
     ehdr ()->e_type = (Elf64_Half) strtoul (arg ? arg : "2", NULL, 0);

@@ -1,4 +1,4 @@
-/* A BPF object without any inst_* function.  */
+/* An instrumenter without hooks: a global function that is none.  */
 #include <bpfinst/bpf.h>
 
 uint64_t

@@ -1,0 +1,11 @@
+/* inst_add with one parameter.  It does not include bpfinst/bpf.h,
+   whose prototypes the compiler would enforce.  */
+typedef unsigned long long uint64_t;
+
+extern uint64_t slow_call (uint64_t funct);
+
+void
+inst_add (uint64_t a)
+{
+  slow_call (a);
+}
