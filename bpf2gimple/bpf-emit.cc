@@ -1249,27 +1249,19 @@ emit_function (frame *f, reg_state *entry_state)
   npred[0] = 1;
   for (size_t i = 0; i < n; i++)
     {
-      const struct bpf_insn *insn = &fn->insns[i];
       const struct bpfi_insn_info *info = &fn->info[i];
-      if (!(info->flags & BPFI_INSN_REACHABLE)
-	  || (info->flags & BPFI_INSN_IMM64_HI))
+      if (!(info->flags & BPFI_INSN_REACHABLE))
 	continue;
-      unsigned cls = BPF_CLASS (insn->code);
-      bool is_jmp = cls == BPF_JMP || cls == BPF_JMP32;
-      unsigned op = BPF_OP (insn->code);
-      size_t next = i + ((insn->code == (BPF_LD | BPF_IMM | BPF_DW)) ? 2 : 1);
-      if (is_jmp && op != BPF_CALL && op != BPF_EXIT)
+      size_t succ[2];
+      int nsucc = bpfi_insn_succs (fn, i, succ);
+      for (int k = 0; k < nsucc; k++)
 	{
-	  npred[i + insn->off + 1]++;
-	  if ((int) (i + insn->off + 1) <= (int) i)
-	    npred[i + insn->off + 1] += 2;	/* a back edge: always PHIs */
-	  if (op == BPF_JA)
+	  if (succ[k] >= n || !(fn->info[succ[k]].flags & BPFI_INSN_LEADER))
 	    continue;
+	  npred[succ[k]]++;
+	  if (succ[k] <= i)
+	    npred[succ[k]] += 2;	/* a back edge: always PHIs */
 	}
-      else if (is_jmp && op == BPF_EXIT)
-	continue;
-      if (next < n && (fn->info[next].flags & BPFI_INSN_LEADER))
-	npred[next]++;
     }
 
   /* A block per reachable leader; PHI nodes where paths merge.  */
@@ -1334,41 +1326,35 @@ emit_function (frame *f, reg_state *entry_state)
       if (!f->cur)
 	continue;
 
-      unsigned cls = BPF_CLASS (insn->code);
-      switch (cls)
+      /* The lowering the opcode table names.  */
+      switch (info->op->lower)
 	{
-	case BPF_ALU:
-	case BPF_ALU64:
+	case BPFI_LOWER_ALU:
 	  emit_alu (f, &s, insn);
 	  break;
-	case BPF_LDX:
+	case BPFI_LOWER_LOAD:
 	  emit_load (f, &s, insn, info);
 	  break;
-	case BPF_ST:
+	case BPFI_LOWER_STORE:
 	  emit_store (f, &s, insn, info);
 	  break;
-	case BPF_STX:
-	  if (BPF_MODE (insn->code) == BPF_ATOMIC)
-	    emit_atomic (f, &s, insn, info);
-	  else
-	    emit_store (f, &s, insn, info);
+	case BPFI_LOWER_ATOMIC:
+	  emit_atomic (f, &s, insn, info);
 	  break;
-	case BPF_LD:
+	case BPFI_LOWER_LD_IMM64:
 	  emit_ld_imm64 (f, &s, insn, info);
 	  break;
-	case BPF_JMP:
-	case BPF_JMP32:
-	  if (BPF_OP (insn->code) == BPF_EXIT)
-	    emit_exit (f, &s);
-	  else if (BPF_OP (insn->code) == BPF_CALL)
-	    {
-	      if (info->kind == BPFI_RELOC_CALL)
-		emit_call (f, &s, &emit_obj->funcs[info->index]);
-	      else
-		emit_helper (f, &s, (enum bpfi_helper) info->index);
-	    }
+	case BPFI_LOWER_EXIT:
+	  emit_exit (f, &s);
+	  break;
+	case BPFI_LOWER_CALL:
+	  if (info->kind == BPFI_RELOC_CALL)
+	    emit_call (f, &s, &emit_obj->funcs[info->index]);
 	  else
-	    emit_jump (f, &s, insn, i);
+	    emit_helper (f, &s, (enum bpfi_helper) info->index);
+	  break;
+	case BPFI_LOWER_JUMP:
+	  emit_jump (f, &s, insn, i);
 	  break;
 	default:
 	  gcc_unreachable ();
