@@ -589,7 +589,17 @@ emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
 
   if (op == BPF_MOV)
     {
-      if (is64)
+      if (insn->off != 0)
+	{
+	  /* ISA v4's sign-extending move: the low OFF bits of the source,
+	     sign-extended to the operation's width (and zero-extended from
+	     32 to 64 bits).  */
+	  tree st = int_type (insn->off, 0);
+	  tree x = convert_to (f, int_type (bits, 0), convert_to (f, st, src));
+	  set_reg (s, dst, convert_to (f, bpfi_u64_type,
+				       convert_to (f, type, x)));
+	}
+      else if (is64)
 	{
 	  if (BPF_SRC (insn->code) == BPF_X)
 	    s->r[dst] = s->r[insn->src_reg];
@@ -691,6 +701,10 @@ emit_load (frame *f, reg_state *s, const struct bpf_insn *insn,
 {
   tree type = size_type (BPF_SIZE (insn->code));
   tree v = emit_load_value (f, insn, info, s, type);
+  /* ISA v4's sign-extending load: through the signed type.  */
+  if (info->op->sext)
+    v = convert_to (f, int_type (64, 0),
+		    convert_to (f, int_type (info->op->sext, 0), v));
   set_reg (s, insn->dst_reg, convert_to (f, bpfi_u64_type, v));
 }
 

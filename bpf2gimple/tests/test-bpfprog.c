@@ -1031,13 +1031,16 @@ test_verify_errors (void)
   EXPECT_ERROR (&o, "unsupported opcode 0x3f (signed division)", "inst_add",
 		0);
   make_valid (&o);
-  o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_X, 6, 1, 8, 0);
-  EXPECT_ERROR (&o, "unsupported opcode 0xbf (sign-extending move)",
-		"inst_add", 0);
+  o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_X, 6, 1, 7, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0xbf (sign-extending move of an "
+		"invalid width)", "inst_add", 0);
   make_valid (&o);
-  o.text[0] = mk (BPF_LDX | BPF_MEMSX | BPF_W, 6, 1, 0, 0);
-  EXPECT_ERROR (&o, "unsupported opcode 0x81 (sign-extending load)",
-		"inst_add", 0);
+  o.text[0] = mk (BPF_ALU | BPF_MOV | BPF_X, 6, 1, 32, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0xbc (", "inst_add", 0);
+  make_valid (&o);
+  o.text[0] = mk (BPF_LDX | BPF_MEMSX | BPF_DW, 6, 1, 0, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0x99 (sign-extending load of 64 "
+		"bits)", "inst_add", 0);
   make_valid (&o);
   o.text[0] = mk (0x06 | BPF_JA, 0, 0, 0, 0);
   EXPECT_ERROR (&o, "unsupported opcode 0x06 (", "inst_add", 0);
@@ -1892,13 +1895,17 @@ test_opcode_table (void)
 	 == 0);
 
   /* What rows say.  */
-  i = mk (BPF_LDX | BPF_MEM | BPF_H, 1, 2, -4, 0);
+  i = mk (BPF_LDX | BPF_MEMSX | BPF_H, 1, 2, -4, 0);
   op = bpfi_opcode_find (&i);
   CHECK (op && op->lower == BPFI_LOWER_LOAD && op->width == 16
-	 && op->sext == 0 && strcmp (op->name, "LDX_MEM_H") == 0
+	 && op->sext == 16 && strcmp (op->name, "LDX_MEMSX_H") == 0
 	 && (op->operands & BPFI_OPND_MEM_SRC)
 	 && (op->operands & BPFI_OPND_DST_W));
-  i = mk (BPF_ALU64 | BPF_MOV | BPF_X, 1, 2, 0, 0);
+  i = mk (BPF_ALU64 | BPF_MOV | BPF_X, 1, 2, 32, 0);
+  op = bpfi_opcode_find (&i);
+  CHECK (op && op->lower == BPFI_LOWER_ALU && op->width == 64
+	 && op->sext == 32 && !(op->operands & BPFI_OPND_PTR_COPY));
+  i.off = 0;
   op = bpfi_opcode_find (&i);
   CHECK (op && op->sext == 0 && (op->operands & BPFI_OPND_PTR_COPY));
   i = mk (BPF_STX | BPF_ATOMIC | BPF_DW, 1, 2, 0, BPF_CMPXCHG);
@@ -1945,6 +1952,56 @@ test_opcode_table (void)
       bpfi_object_free (obj);
     }
   free (p);
+}
+
+/* ISA v4's sign-extending moves and loads are accepted, with their rows;
+   they never carry a stack pointer.  */
+static void
+test_v4 (void)
+{
+  struct ob o;
+  ob_init (&o);
+  ob_emit (&o, mk (BPF_ALU64 | BPF_MOV | BPF_X, 3, 1, 8, 0));	/* 0 */
+  ob_emit (&o, mk (BPF_ALU | BPF_MOV | BPF_X, 4, 1, 16, 0));	/* 1 */
+  ob_emit (&o, STX_DW (10, 1, -8));				/* 2 */
+  ob_emit (&o, mk (BPF_LDX | BPF_MEMSX | BPF_B, 5, 10, -8, 0));	/* 3 */
+  ob_emit (&o, mk (BPF_LDX | BPF_MEMSX | BPF_W, 0, 10, -4, 0));	/* 4 */
+  ob_emit (&o, ADD64_X (0, 3));					/* 5 */
+  ob_emit (&o, ADD64_X (0, 4));					/* 6 */
+  ob_emit (&o, ADD64_X (0, 5));					/* 7 */
+  ob_emit (&o, EXIT ());					/* 8 */
+  ob_func (&o, "inst_v4", true, 0, o.ntext);
+  struct bpfi_error err;
+  struct bpfi_object *obj = NULL;
+  if (CHECK (ob_try (&o, &err, &obj) == 0))
+    {
+      struct bpfi_func *f = &obj->funcs[0];
+      CHECK (strcmp (f->info[0].op->name, "ALU64_MOVSX_B") == 0);
+      CHECK (strcmp (f->info[1].op->name, "ALU_MOVSX_H") == 0);
+      CHECK (strcmp (f->info[3].op->name, "LDX_MEMSX_B") == 0
+	     && (f->info[3].flags & BPFI_INSN_STACK)
+	     && f->info[3].stack_off == -8);
+      CHECK ((f->info[4].flags & BPFI_INSN_STACK)
+	     && f->info[4].stack_off == -4 && f->stack_depth == 8);
+      CHECK (f->args_read == 0x2 && f->max_insns == 9);
+    }
+  else
+    fprintf (stderr, "  error: %s (%s, %ld)\n", err.msg, err.func, err.insn);
+  bpfi_object_free (obj);
+
+  /* A stack address does not survive a sign-extending move.  */
+  o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_X, 3, 10, 32, 0);
+  EXPECT_ERROR (&o, "stack pointer escapes", "inst_v4", 0);
+  /* ALU32 has no 32-bit sign extension; MEMSX no 64-bit one.  */
+  ob_init (&o);
+  ob_emit (&o, mk (BPF_ALU | BPF_MOV | BPF_X, 0, 1, 32, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_v4", true, 0, 2);
+  EXPECT_ERROR (&o, "unsupported opcode 0xbc (sign-extending move of an "
+		"invalid width)", "inst_v4", 0);
+  o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 8, 1);
+  EXPECT_ERROR (&o, "unsupported opcode 0xb7 (ALU operation with a nonzero "
+		"offset)", "inst_v4", 0);
 }
 
 static void
@@ -2020,6 +2077,7 @@ main (int argc, char **argv)
     {
       test_helpers ();
       test_opcode_table ();
+      test_v4 ();
       test_valid ();
       test_loop ();
       test_bounds ();
