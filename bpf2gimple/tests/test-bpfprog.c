@@ -901,6 +901,46 @@ test_load_errors (void)
   make_valid (&o);
   o.text[2].imm += 1;
   EXPECT_ERROR (&o, "unresolvable relocation: ", "inst_add", 2);
+
+  /* Data addresses: within [0, size] of their section (32 bytes of
+     .data, 16 of .bss).  */
+  make_valid (&o);
+  o.text[3].imm = 32;			/* one past the end */
+  {
+    struct bpfi_error err;
+    struct bpfi_object *obj = NULL;
+    if (CHECK (ob_try (&o, &err, &obj) == 0))
+      CHECK (obj->funcs[0].info[3].addend == 32);
+    bpfi_object_free (obj);
+  }
+  o.text[3].imm = 33;
+  EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .data (offset "
+		"33, size 32)", "inst_add", 3);
+  o.text[3].imm = -1;
+  EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .data (offset "
+		"-1, size 32)", "inst_add", 3);
+  o.text[3].imm = 0x7fffffff;
+  EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .data (offset "
+		"2147483647, size 32)", "inst_add", 3);
+  /* Through a symbol: its value counts.  */
+  ob_init (&o);
+  int ld = ob_ld64 (&o, 1, 8);
+  ob_emit (&o, LDX_DW (0, 1, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  int var = ob_sym (&o, "var", STB_LOCAL, STT_OBJECT, S_BSS, 8, 8);
+  ob_rel (&o, ld, var, 1);
+  {
+    struct bpfi_error err;
+    CHECK (ob_try (&o, &err, NULL) == 0);
+  }
+  o.text[ld].imm = 256;
+  EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .bss (offset "
+		"264, size 16)", "inst_x", ld);
+  o.text[ld].imm = 0;
+  o.syms[var].st_value = 1000;
+  EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .bss (symbol "
+		"var at offset 1000, size 16)", "inst_x", ld);
 }
 
 static void
