@@ -563,40 +563,35 @@ emit_function (frame *f, reg_state *entry_state)
       if (!f->cur)
 	continue;
 
-      switch (BPF_CLASS (insn->code))
+      /* The lowering the opcode table names.  */
+      switch (info->op->lower)
 	{
-	case BPF_ALU:
-	case BPF_ALU64:
+	case BPFI_LOWER_ALU:
 	  emit_alu (f, &s, insn);
 	  break;
-	case BPF_LDX:
+	case BPFI_LOWER_LOAD:
 	  emit_load (f, &s, insn, info);
 	  break;
-	case BPF_ST:
+	case BPFI_LOWER_STORE:
 	  emit_store (f, &s, insn, info);
 	  break;
-	case BPF_STX:
-	  if (BPF_MODE (insn->code) == BPF_ATOMIC)
-	    emit_atomic (f, &s, insn, info);
-	  else
-	    emit_store (f, &s, insn, info);
+	case BPFI_LOWER_ATOMIC:
+	  emit_atomic (f, &s, insn, info);
 	  break;
-	case BPF_LD:
+	case BPFI_LOWER_LD_IMM64:
 	  emit_ld_imm64 (f, &s, insn, info);
 	  break;
-	case BPF_JMP:
-	case BPF_JMP32:
-	  if (BPF_OP (insn->code) == BPF_EXIT)
-	    emit_exit (f, &s);
-	  else if (BPF_OP (insn->code) == BPF_CALL)
-	    {
-	      if (info->kind == BPFI_RELOC_CALL)
-		emit_call (f, &s, &emit_obj->funcs[info->index]);
-	      else
-		emit_helper (f, &s, (enum bpfi_helper) info->index);
-	    }
+	case BPFI_LOWER_EXIT:
+	  emit_exit (f, &s);
+	  break;
+	case BPFI_LOWER_CALL:
+	  if (info->kind == BPFI_RELOC_CALL)
+	    emit_call (f, &s, &emit_obj->funcs[info->index]);
 	  else
-	    emit_jump (f, &s, insn, i);
+	    emit_helper (f, &s, (enum bpfi_helper) info->index);
+	  break;
+	case BPFI_LOWER_JUMP:
+	  emit_jump (f, &s, insn, i);
 	  break;
 	default:
 	  gcc_unreachable ();	/* the verifier refused it */

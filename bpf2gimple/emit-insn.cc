@@ -214,7 +214,17 @@ emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
 
   if (op == BPF_MOV)
     {
-      if (is64 && BPF_SRC (insn->code) == BPF_X)
+      if (insn->off != 0)
+	{
+	  /* ISA v4's sign-extending move: the low OFF bits of the source,
+	     sign-extended to the operation's width (and zero-extended from
+	     32 to 64 bits).  */
+	  tree x = convert_to (f, int_type (bits, 0),
+			       convert_to (f, int_type (insn->off, 0), src));
+	  set_reg (s, dst, convert_to (f, bpfi_u64_type,
+				       convert_to (f, type, x)));
+	}
+      else if (is64 && BPF_SRC (insn->code) == BPF_X)
 	s->r[dst] = s->r[insn->src_reg];
       else
 	set_reg (s, dst, convert_to (f, bpfi_u64_type, src));
@@ -298,6 +308,10 @@ emit_load (frame *f, reg_state *s, const struct bpf_insn *insn,
   tree ref = access_ref (f, s, type, insn->src_reg, insn, info);
   tree v = make_ssa_name (type);
   add_stmt (f, gimple_build_assign (v, ref));
+  /* ISA v4's sign-extending load: through the signed type.  */
+  if (info->op->sext)
+    v = convert_to (f, int_type (64, 0),
+		    convert_to (f, int_type (info->op->sext, 0), v));
   set_reg (s, insn->dst_reg, convert_to (f, bpfi_u64_type, v));
 }
 
