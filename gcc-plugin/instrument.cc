@@ -255,14 +255,14 @@ build_condition_value (gimple_stmt_iterator *gsi, enum tree_code code,
 }
 
 /* The cmp hook for "A CODE B" (condition code COND) in front of STMT at
-   *GSI, numbered SUB.  VALUE is the comparison's value when the caller
+   *GSI, numbered SUB.  *VALUE is the comparison's value when the caller
    has it, else NULL_TREE: it is computed here if the hook reads
-   condition_result ().  Returns the value (or NULL_TREE), whose tag is
-   the one the hook sets.  */
+   condition_result ().  Returns the tag the hook sets, which *VALUE (when
+   there is one) carries.  */
 
 static tree
 emit_cmp (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
-	  enum tree_code code, int cond, tree a, tree b, tree value,
+	  enum tree_code code, int cond, tree a, tree b, tree *value,
 	  unsigned sub)
 {
   struct bpfi_operands ops;
@@ -271,13 +271,26 @@ emit_cmp (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
   set_arg (&ops, 1, b);
   ops.width_res = type_width (boolean_type_node);
   ops.condition = cond;
-  if (value == NULL_TREE && hook_reads_condition_result_p (BPFI_HOOK_CMP))
-    value = build_condition_value (gsi, code, a, b, ops.loc);
-  ops.condition_result = value ? value : boolean_false_node;
+  if (*value == NULL_TREE && hook_reads_condition_result_p (BPFI_HOOK_CMP))
+    *value = build_condition_value (gsi, code, a, b, ops.loc);
+  ops.condition_result = *value ? *value : boolean_false_node;
   tree tag = emit_hook (ctx, BPFI_HOOK_CMP, gsi, &ops, sub);
-  if (value != NULL_TREE)
-    set_tag_of (value, tag);
-  return value;
+  if (*value != NULL_TREE)
+    set_tag_of (*value, tag);
+  return tag;
+}
+
+/* Where a hook runs on edge E (out of a condition or a switch), returned
+   as an iterator for emit_hook: at the start of E's destination when E
+   is its only way in, else at the end of a block of its own on E.  */
+
+static gimple_stmt_iterator
+edge_point (edge e)
+{
+  basic_block bb = e->dest;
+  if (!single_pred_p (bb))
+    bb = split_edge (e);
+  return gsi_after_labels (bb);
 }
 
 /* The br hook at *GSI on a branch taken when VALUE (boolean, or an
@@ -566,7 +579,20 @@ instrument_address_of (inst_ctx *ctx, gimple *stmt,
   return true;
 }
 
-/* Conditional branch: if (a CODE b): cmp, then br.  */
+/* Does the br hook look at which way the branch goes (its argument or
+   condition_result ())?  Then it runs on each edge of the branch, where
+   that is a constant: running it there rather than in front of the
+   branch changes nothing else, for nothing happens in between.  */
+
+static bool
+br_on_edges_p (void)
+{
+  return (hook_reads_arg_p (BPFI_HOOK_BR, 1)
+	  || hook_reads_condition_result_p (BPFI_HOOK_BR));
+}
+
+/* Conditional branch: if (a CODE b): cmp, then br (on the edges, when
+   br_on_edges_p).  */
 
 static void
 instrument_cond (inst_ctx *ctx, gimple_stmt_iterator *gsi, gcond *stmt,
@@ -574,32 +600,46 @@ instrument_cond (inst_ctx *ctx, gimple_stmt_iterator *gsi, gcond *stmt,
 {
   bool want_cmp = site->cmp_p && hook_defined_p (BPFI_HOOK_CMP);
   bool want_br = hook_defined_p (BPFI_HOOK_BR);
+  bool on_edges = want_br && br_on_edges_p ();
   location_t loc = gimple_location (stmt);
   tree a = site->ops[0];
+  tree value = NULL_TREE;
+  tree tag;
   if (site->nops == 1)
     {
       /* A boolean tested against zero.  */
       if (!want_br)
 	return;
-      tree value = a;
-      if (site->br_negate)
-	{
-	  value = build_condition_value (gsi, EQ_EXPR, a,
-					 build_zero_cst (TREE_TYPE (a)), loc);
-	  set_tag_of (value, tag_of (a));
-	}
-      emit_br (ctx, gsi, stmt, value, tag_of (value), site->cond, 0);
+      if (site->br_negate && !on_edges)
+	value = build_condition_value (gsi, EQ_EXPR, a,
+				       build_zero_cst (TREE_TYPE (a)), loc);
+      else if (!site->br_negate)
+	value = a;
+      tag = tag_of (a);
+    }
+  else
+    {
+      if (want_br && !on_edges)
+	value = build_condition_value (gsi, site->cmp_code, a,
+				       site->ops[1], loc);
+      tag = NULL_TREE;
+      if (want_cmp)
+	tag = emit_cmp (ctx, gsi, stmt, site->cmp_code, site->cond, a,
+			site->ops[1], &value, 0);
+    }
+  if (!want_br)
+    return;
+  if (!on_edges)
+    {
+      emit_br (ctx, gsi, stmt, value, tag, site->cond, 1);
       return;
     }
-  tree value = NULL_TREE;
-  if (want_br)
-    value = build_condition_value (gsi, site->cmp_code, a, site->ops[1],
-				   loc);
-  if (want_cmp)
-    value = emit_cmp (ctx, gsi, stmt, site->cmp_code, site->cond, a,
-		      site->ops[1], value, 0);
-  if (want_br)
-    emit_br (ctx, gsi, stmt, value, tag_of (value), site->cond, 1);
+  edge te, fe;
+  extract_true_false_edges_from_block (gimple_bb (stmt), &te, &fe);
+  gimple_stmt_iterator at = edge_point (te);
+  emit_br (ctx, &at, stmt, boolean_true_node, tag, site->cond, 1);
+  at = edge_point (fe);
+  emit_br (ctx, &at, stmt, boolean_false_node, tag, site->cond, 1);
 }
 
 /* Switch: before it, cmp for each case label in order; then br on each
@@ -618,19 +658,21 @@ instrument_switch (inst_ctx *ctx, gimple_stmt_iterator *gsi, gswitch *stmt,
       {
 	tree label = gimple_switch_label (stmt, i);
 	tree low = fold_convert (type, CASE_LOW (label));
+	tree value = NULL_TREE;
 	if (CASE_HIGH (label) == NULL_TREE)
 	  emit_cmp (ctx, gsi, stmt, EQ_EXPR,
-		    bpfi_condition_code (EQ_EXPR, type), index, low,
-		    NULL_TREE, sub++);
+		    bpfi_condition_code (EQ_EXPR, type), index, low, &value,
+		    sub++);
 	else
 	  {
 	    tree high = fold_convert (type, CASE_HIGH (label));
 	    emit_cmp (ctx, gsi, stmt, GE_EXPR,
-		      bpfi_condition_code (GE_EXPR, type), index, low,
-		      NULL_TREE, sub++);
+		      bpfi_condition_code (GE_EXPR, type), index, low, &value,
+		      sub++);
+	    value = NULL_TREE;
 	    emit_cmp (ctx, gsi, stmt, LE_EXPR,
 		      bpfi_condition_code (LE_EXPR, type), index, high,
-		      NULL_TREE, sub++);
+		      &value, sub++);
 	  }
       }
   if (!hook_defined_p (BPFI_HOOK_BR))
@@ -642,13 +684,9 @@ instrument_switch (inst_ctx *ctx, gimple_stmt_iterator *gsi, gswitch *stmt,
   tree tag = tag_of (index);
   for (unsigned i = 0; i < edges.length (); i++)
     {
-      /* The hook goes on the edge, in a block of its own; the branch
-	 condition is constant there.  The edges' numbers follow the
-	 comparisons'.  */
-      basic_block bb = split_edge (edges[i]);
-      gimple_stmt_iterator at = gsi_last_bb (bb);
-      if (!gsi_end_p (at))
-	gsi_next (&at);		/* after the block's label */
+      /* The hook goes on the edge, where the branch condition is a
+	 constant.  The edges' numbers follow the comparisons'.  */
+      gimple_stmt_iterator at = edge_point (edges[i]);
       tree taken = first[i] == 0 ? boolean_false_node : boolean_true_node;
       emit_br (ctx, &at, stmt, taken, tag, site->cond,
 	       2 * n + first[i]);
