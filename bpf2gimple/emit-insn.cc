@@ -181,6 +181,65 @@ emit_sdivmod (frame *f, bool mod, tree x, tree y)
 		       convert_to (f, u64, q));
 }
 
+/* DST += SRC or DST -= SRC (SUB), 64 bits, whose value is RES: when one
+   side is a known address (of instrumenter data, a native variable) or
+   a pointer derived from one, keep the result a pointer that GCC can see
+   the object of: the address plus a constant, or a pointer plus the
+   other side.  Memory accesses through it then name the object (a
+   direct reference, or a pointer GCC's alias analysis follows), rather
+   than an integer turned into a pointer.  True when done.  */
+static bool
+pointer_arith (frame *f, reg_state *s, const struct bpf_insn *insn, bool sub,
+	       tree res)
+{
+  int dst = insn->dst_reg;
+  reg_val dv = s->r[dst];
+  reg_val sv;
+  if (BPF_SRC (insn->code) == BPF_X)
+    sv = s->r[insn->src_reg];
+  else
+    {
+      sv.val = u64_cst ((uint64_t) (int64_t) insn->imm);
+      sv.addr = NULL_TREE;
+      sv.off = 0;
+    }
+  if (sv.val == NULL_TREE)
+    sv.val = u64_cst (0);
+  /* The pointer side P and the offset side O (an address minus a
+     pointer is no pointer).  */
+  const reg_val *p = &dv, *o = &sv;
+  if (!dv.addr && sv.addr && !sub)
+    {
+      p = &sv;
+      o = &dv;
+    }
+  if (!p->addr || o->addr || o->val == NULL_TREE)
+    return false;
+  reg_val out;
+  out.val = res;
+  if (TREE_CODE (o->val) == INTEGER_CST)
+    {
+      HOST_WIDE_INT c = (HOST_WIDE_INT) TREE_INT_CST_LOW (o->val);
+      out.addr = p->addr;
+      out.off = p->off + (sub ? -c : c);
+    }
+  else
+    {
+      tree ptype = build_pointer_type (char_type_node);
+      tree base = convert_to (f, ptype, p->addr);
+      if (p->off)
+	base = build_op (f, POINTER_PLUS_EXPR, ptype, base,
+			 size_int (p->off));
+      tree delta = convert_to (f, sizetype, o->val);
+      if (sub)
+	delta = build_op (f, NEGATE_EXPR, sizetype, delta);
+      out.addr = build_op (f, POINTER_PLUS_EXPR, ptype, base, delta);
+      out.off = 0;
+    }
+  s->r[dst] = out;
+  return true;
+}
+
 void
 emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
 {
@@ -204,7 +263,6 @@ emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
       return;
     }
 
-  reg_val dv = s->r[dst];
   tree src;
   if (BPF_SRC (insn->code) == BPF_X)
     src = convert_to (f, type, get_reg (s, insn->src_reg));
@@ -238,16 +296,8 @@ emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
     case BPF_ADD:
     case BPF_SUB:
       res = build_op (f, op == BPF_ADD ? PLUS_EXPR : MINUS_EXPR, type, a, src);
-      if (is64 && dv.addr && BPF_SRC (insn->code) == BPF_K)
-	{
-	  /* Keep the address known: pointer arithmetic on instrumenter
-	     data stays a direct reference.  */
-	  HOST_WIDE_INT delta = op == BPF_ADD ? insn->imm
-					      : -(HOST_WIDE_INT) insn->imm;
-	  s->r[dst].val = res;
-	  s->r[dst].off += delta;
-	  return;
-	}
+      if (is64 && pointer_arith (f, s, insn, op == BPF_SUB, res))
+	return;
       break;
     case BPF_MUL:
       res = build_op (f, MULT_EXPR, type, a, src);
