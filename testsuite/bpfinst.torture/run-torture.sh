@@ -57,7 +57,8 @@ if [ -r "$tarball" ]; then
     BPFINST_TORTURE_SRC=$out/src/$member
     export BPFINST_TORTURE_SRC
     # How many files, and about how long.
-    n=$(ls "$BPFINST_TORTURE_SRC" | grep -c '\.c$')
+    # shellcheck disable=SC2046
+    n=$(set -- $(cd "$BPFINST_TORTURE_SRC" && echo ./*.c); echo $#)
     if [ -n "${BPFINST_TORTURE_FILES-}" ]; then
       # shellcheck disable=SC2086
       n=$(set -- $BPFINST_TORTURE_FILES; echo $#)
