@@ -45,14 +45,7 @@
 
 tree bpfi_u64_type;
 
-/* What the emitter keeps for the function being instrumented.  */
-static struct
-{
-  tree stack;			/* the BPF stack array, or NULL */
-  bool changed;			/* some hook was emitted */
-  bool new_loops;		/* some hook contains a loop */
-  bitmap defs;			/* SSA names the hooks define */
-} emit_fn;
+struct emit_fn_state emit_fn;
 
 /* ---------------------------------------------------------------------- */
 /* Values.  */
@@ -663,6 +656,25 @@ tree
 bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
 		const struct bpfi_operands *ops)
 {
+  outline_fn *o = outline_lookup (fn, ops);
+  unsigned added = 0;
+  struct bpfi_operands here = *ops;
+  here.stmts_added = &added;
+  tree tag = emit_hook_at (fn, gsi, &here, o);
+  if (o == NULL)
+    outline_note_inline (fn, ops, added);
+  if (ops->stmts_added)
+    *ops->stmts_added = added;
+  return tag;
+}
+
+/* Insert an instance of hook FN with operands OPS at *GSI, as
+   bpfi_emit_hook says: inline, or as a call of OUTLINED.  */
+
+tree
+emit_hook_at (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
+	      const struct bpfi_operands *ops, outline_fn *outlined)
+{
   emit_fn.changed = true;
 
   emit_ctx ctx;
@@ -674,7 +686,7 @@ bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
   ctx.last_bb = ctx.orig_bb;
   ctx.loop = ctx.orig_bb->loop_father;
   ctx.count = ctx.orig_bb->count;
-  uint32_t need = stack_need (fn);
+  uint32_t need = outlined ? 0 : stack_need (fn);
   if (need)
     ctx.stack = get_stack_var (need);
 
@@ -701,7 +713,8 @@ bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
   memset (&s, 0, sizeof s);
   for (unsigned i = 0; i < 5; i++)
     {
-      bool read = !fn->verified || (fn->args_read & (1u << (i + 1)));
+      bool read = (!outlined
+		   && (!fn->verified || (fn->args_read & (1u << (i + 1)))));
       set_reg (&s, i + 1, i < ops->nargs && read
 			  ? operand_to_u64 (&f, ops->args[i]) : u64_cst (0));
     }
@@ -709,7 +722,12 @@ bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
   set_reg (&s, REG_FP, u64_cst (0));
   if (ops->guard != NULL_TREE)
     emit_guard (&f, &s, ops->guard);
-  if (f.cur)
+  if (f.cur && outlined)
+    {
+      emit_outline_call (&f, &s, outlined);
+      emit_exit (&f, &s);
+    }
+  else if (f.cur)
     emit_function (&f, &s);
 
   /* The exits meet before the instrumented statement: in its own block

@@ -78,7 +78,7 @@ emit_helper (frame *f, reg_state *s, enum bpfi_helper h)
 	break;
       }
     case BPFI_HELPER_PSEUDO_PC:
-      r0 = u64_cst (ops->pseudo_pc);
+      r0 = ops->pseudo_pc_val ? ops->pseudo_pc_val : u64_cst (ops->pseudo_pc);
       break;
     case BPFI_HELPER_CONDITION:
       r0 = u64_cst (ops->condition < 0 ? 0 : ops->condition);

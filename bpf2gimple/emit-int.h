@@ -12,6 +12,8 @@
      emit-helper.cc   the engine helpers (pseudo_pc, tag1, slow_call, ...)
                       and bpf-gcc's libgcc calls
      emit-tagstore.cc libtag's dense tag store, inline
+     emit-outline.cc  big hooks out of line: a function per hook and
+                      compile-time facts, called from each instance
      emit-decls.cc    declarations shared by a translation unit: the
                       instrumenter's data, the native half's variables,
                       the runtime's entry points
@@ -107,7 +109,23 @@ struct frame
   gimple_seq seq;
 };
 
+/* What the emitter keeps for the function being instrumented.  */
+struct emit_fn_state
+{
+  tree stack;			/* the BPF stack array, or NULL */
+  bool changed;			/* some hook was emitted */
+  bool new_loops;		/* some hook contains a loop */
+  bitmap defs;			/* SSA names the hooks define */
+};
+
+/* An out-of-line function for one hook and set of compile-time facts
+   (emit-outline.cc).  */
+struct outline_fn;
+
 /* emit-cfg.cc */
+extern struct emit_fn_state emit_fn;
+tree emit_hook_at (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
+		   const struct bpfi_operands *ops, outline_fn *outlined);
 void add_stmt (frame *f, gimple *g);
 tree build_op (frame *f, enum tree_code code, tree type, tree op0,
 	       tree op1 = NULL_TREE);
@@ -149,6 +167,13 @@ tree emit_builtin1 (frame *f, enum built_in_function fn, tree arg);
 
 /* emit-helper.cc */
 void emit_helper (frame *f, reg_state *s, enum bpfi_helper h);
+
+/* emit-outline.cc */
+outline_fn *outline_lookup (const struct bpfi_func *fn,
+			    const struct bpfi_operands *ops);
+void outline_note_inline (const struct bpfi_func *fn,
+			  const struct bpfi_operands *ops, unsigned nstmts);
+void emit_outline_call (frame *f, reg_state *s, outline_fn *o);
 
 /* emit-tagstore.cc */
 tree emit_dense_tag (frame *f, tree addr, tree tag);

@@ -48,7 +48,8 @@ static struct
   struct
   {
     unsigned long sites;	/* operations instrumented */
-    unsigned long empty;	/* instances that folded to nothing */
+    unsigned long empty;	/* instances that folded to nothing (a
+				   branch's hook has one on each edge) */
     unsigned long stmts;	/* statements and PHIs added */
   } stats[BPFI_HOOK_COUNT];
 } inst;
@@ -75,6 +76,11 @@ struct inst_ctx
   /* The function's copy of the run-time switch, which every hook is
      guarded by, or NULL_TREE.  */
   tree switch_copy;
+  /* Numbers the statements handled (address steps included), and, per
+     hook, the last one counted in its statistics: a branch's hook on
+     its two edges is one operation.  */
+  unsigned serial;
+  unsigned counted[BPFI_HOOK_COUNT];
 };
 
 #define FNV_PRIME 0x100000001b3ULL
@@ -235,7 +241,9 @@ emit_hook (inst_ctx *ctx, enum bpfi_hook hook, gimple_stmt_iterator *gsi,
 	print_gimple_stmt (dump_file, gsi_stmt (*gsi), 0, TDF_SLIM);
     }
   tree tag = bpfi_emit_hook (inst.hook_funcs[hook], gsi, ops);
-  inst.stats[hook].sites++;
+  if (ctx->counted[hook] != ctx->serial)
+    inst.stats[hook].sites++;
+  ctx->counted[hook] = ctx->serial;
   inst.stats[hook].empty += added == 0;
   inst.stats[hook].stmts += added;
   return tag;
@@ -587,8 +595,11 @@ instrument_address_of (inst_ctx *ctx, gimple *stmt,
 static bool
 br_on_edges_p (void)
 {
-  return (hook_reads_arg_p (BPFI_HOOK_BR, 1)
-	  || hook_reads_condition_result_p (BPFI_HOOK_BR));
+  /* Not when the hook goes out of line: a call on each edge would be
+     twice the calls, for nothing to fold.  */
+  return ((hook_reads_arg_p (BPFI_HOOK_BR, 1)
+	   || hook_reads_condition_result_p (BPFI_HOOK_BR))
+	  && !bpfi_emit_outlined_p (inst.hook_funcs[BPFI_HOOK_BR]));
 }
 
 /* Conditional branch: if (a CODE b): cmp, then br (on the edges, when
@@ -737,6 +748,7 @@ instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
 static void
 instrument_stmt (inst_ctx *ctx, gimple *stmt)
 {
+  ctx->serial++;
   struct bpfi_site site;
   if (!bpfi_classify (stmt, &site) || !instrument_site (ctx, stmt, &site))
     tags_default (stmt);

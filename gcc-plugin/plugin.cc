@@ -50,6 +50,11 @@ static const char *inst_digest;
 /* tags=off: no tag code even if hooks use tags.  */
 static bool bpfinst_tags_off;
 
+/* outline=auto|never|N: hook instances bigger than N statements go out of
+   line; auto is 8 at -O0 and -Os, 16 otherwise.  */
+#define OUTLINE_AUTO (-2)
+static int bpfinst_outline = OUTLINE_AUTO;
+
 /* switch=on|off: guard every hook with the run-time switch
    (libtag/switch.c).  Off by default: measured on zlib
    (libtag/tests/bench/run-switch-bench.sh), the guards make a light
@@ -376,6 +381,9 @@ public:
     if (!emitter_ready)
       {
 	bpfi_emit_init (bpfinst_object);
+	bpfi_emit_set_outline (bpfinst_outline != OUTLINE_AUTO
+			       ? bpfinst_outline
+			       : !optimize || optimize_size ? 8 : 16);
 	instrument_init (bpfinst_object, bpfinst_tags_off, bpfinst_switch);
 	emitter_ready = true;
       }
@@ -625,6 +633,28 @@ arg_digest (const char *value)
 }
 
 static bool
+arg_outline (const char *value)
+{
+  if (strcmp (value, "auto") == 0)
+    bpfinst_outline = OUTLINE_AUTO;
+  else if (strcmp (value, "never") == 0)
+    bpfinst_outline = -1;
+  else
+    {
+      char *end;
+      long n = strtol (value, &end, 10);
+      if (value[0] < '0' || value[0] > '9' || *end != '\0' || n > 100000)
+	{
+	  error ("bpfinst: argument %<outline%> takes %<auto%>, %<never%> "
+		 "or a number of statements, not %qs", value);
+	  return false;
+	}
+      bpfinst_outline = (int) n;
+    }
+  return true;
+}
+
+static bool
 arg_tags (const char *value)
 {
   bpfinst_tags_off = strcmp (value, "off") == 0;
@@ -744,6 +774,10 @@ static const struct plugin_arg plugin_args[] =
   { "deny", ARG_VALUE, "FILE", NULL,
     "do not instrument the functions FILE selects (deny wins over allow)",
     arg_deny },
+  { "outline", ARG_VALUE, "N|auto|never", "auto",
+    "a hook instance bigger than N statements (auto: 8 at -O0 and -Os, 16 "
+    "otherwise) becomes a call of a function made once per hook",
+    arg_outline },
   { "switch", ARG_VALUE, "on|off", "off",
     "guard every hook with the run-time switch (bpfinst/control.h)",
     arg_switch },
