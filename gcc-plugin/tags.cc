@@ -200,7 +200,22 @@ function_id (tree fndecl)
   return build_int_cst_type (bpfi_u64_type, (HOST_WIDE_INT) (h | 1));
 }
 
-/* May FNDECL be called through a pointer?  */
+/* Is the address of NODE, or of one of its aliases, taken?  */
+static bool
+address_taken_p (cgraph_node *node, void *)
+{
+  return node->address_taken;
+}
+
+/* May FNDECL be called through a pointer?  Taking its address in the tag
+   code makes GCC keep an out-of-line copy of it, so only where a pointer
+   to it may exist: another translation unit may take the address of a
+   public function (but for a comdat one: each unit that takes the address
+   of a C++ inline function has its copy), and this one takes it where the
+   call graph says so.  TREE_ADDRESSABLE does not tell: the C front end
+   sets it on every function called.  The call graph's flags are complete
+   here: every function and variable was analyzed before the first pass
+   that works on SSA form.  */
 static bool
 maybe_called_indirectly_p (tree fndecl)
 {
@@ -209,7 +224,13 @@ maybe_called_indirectly_p (tree fndecl)
      through a pointer reach the definition compiled elsewhere.  */
   if (DECL_EXTERNAL (fndecl))
     return false;
-  return TREE_PUBLIC (fndecl) || TREE_ADDRESSABLE (fndecl);
+  if (TREE_PUBLIC (fndecl) && !DECL_COMDAT (fndecl))
+    return true;
+  if (DECL_VIRTUAL_P (fndecl))
+    return true;
+  cgraph_node *node = cgraph_node::get (fndecl);
+  return (node == NULL
+	  || node->call_for_symbol_and_aliases (address_taken_p, NULL, true));
 }
 
 /* ---------------------------------------------------------------------- */
