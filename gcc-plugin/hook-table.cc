@@ -220,6 +220,28 @@ hook_for_call (const gcall *stmt)
 /* ---------------------------------------------------------------------- */
 /* Statements.  */
 
+/* Is memory reference REF in the generic address space?  An access
+   through a named one (x86's __seg_fs, __seg_gs) is left alone: the
+   hooks would see an offset in the segment as if it were an address.  */
+static bool
+generic_address_space_p (const_tree ref)
+{
+  for (const_tree t = ref; ; t = TREE_OPERAND (t, 0))
+    {
+      if (!ADDR_SPACE_GENERIC_P (TYPE_ADDR_SPACE (TREE_TYPE (t))))
+	return false;
+      if (TREE_CODE (t) == MEM_REF || TREE_CODE (t) == TARGET_MEM_REF)
+	{
+	  tree ptype = TREE_TYPE (TREE_OPERAND (t, 0));
+	  return (!POINTER_TYPE_P (ptype)
+		  || ADDR_SPACE_GENERIC_P (TYPE_ADDR_SPACE
+					   (TREE_TYPE (ptype))));
+	}
+      if (!handled_component_p (t))
+	return true;
+    }
+}
+
 /* Is STMT a store of a scalar the hooks see?  */
 static bool
 store_p (const gassign *stmt)
@@ -231,7 +253,8 @@ store_p (const gassign *stmt)
 	  && !gimple_assign_load_p (stmt)
 	  && bpfi_instrumented_type_p (TREE_TYPE (lhs))
 	  && bpfi_instrumented_type_p (TREE_TYPE (gimple_assign_rhs1 (stmt)))
-	  && is_gimple_val (gimple_assign_rhs1 (stmt)));
+	  && is_gimple_val (gimple_assign_rhs1 (stmt))
+	  && generic_address_space_p (lhs));
 }
 
 /* The condition code of a floating-point branch on CODE: the ordered
@@ -268,7 +291,8 @@ classify_assign (gassign *stmt, struct bpfi_site *site)
   site->lhs = lhs;
   if (gimple_assign_load_p (stmt))
     {
-      if (!bpfi_instrumented_type_p (TREE_TYPE (lhs)))
+      if (!bpfi_instrumented_type_p (TREE_TYPE (lhs))
+	  || !generic_address_space_p (gimple_assign_rhs1 (stmt)))
 	return false;
       site->kind = BPFI_SITE_LOAD;
       site->hook = BPFI_HOOK_LOAD;

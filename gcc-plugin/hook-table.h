@@ -49,7 +49,8 @@
    MULT_HIGHPART_EXPR, the widening and other division/modulo codes
    (CEIL_*, FLOOR_DIV, ROUND_*), COND_EXPR and the unordered comparisons;
    bit-field accesses, aggregate copies, memory operands of calls and asm
-   statements, clobbers.  The nand, nor, eqv and srem_nonneg hooks have no
+   statements, clobbers; loads and stores through a named address space
+   (__seg_fs, __seg_gs: the address is an offset in the segment).  The nand, nor, eqv and srem_nonneg hooks have no
    GIMPLE counterpart: GCC never calls them.  */
 
 #ifndef BPFINST_HOOK_TABLE_H
