@@ -257,6 +257,46 @@ store_p (const gassign *stmt)
 	  && generic_address_space_p (lhs));
 }
 
+/* Is REF a read or write of a bit-field the hooks see as the bytes that
+   hold it (its representative: an unsigned integer of at most 64 bits at
+   a constant place next to the field)?  Fills in SITE's REF, REPR, SHIFT,
+   BITS and MASK.  */
+static bool
+classify_bit_field (tree ref, struct bpfi_site *site)
+{
+  if (TREE_CODE (ref) != COMPONENT_REF
+      || !DECL_BIT_FIELD (TREE_OPERAND (ref, 1)))
+    return false;
+  tree field = TREE_OPERAND (ref, 1);
+  tree repr = DECL_BIT_FIELD_REPRESENTATIVE (field);
+  if (repr == NULL_TREE
+      || TREE_THIS_VOLATILE (ref)
+      || REF_REVERSE_STORAGE_ORDER (ref)
+      || !generic_address_space_p (ref)
+      || !INTEGRAL_TYPE_P (TREE_TYPE (repr))
+      || !TYPE_UNSIGNED (TREE_TYPE (repr))
+      || TYPE_PRECISION (TREE_TYPE (repr)) > 64
+      || !tree_fits_uhwi_p (DECL_SIZE (repr))
+      || tree_to_uhwi (DECL_SIZE (repr)) != TYPE_PRECISION (TREE_TYPE (repr))
+      || !tree_fits_uhwi_p (DECL_SIZE (field))
+      || !tree_fits_shwi_p (bit_position (field))
+      || !tree_fits_shwi_p (bit_position (repr)))
+    return false;
+  unsigned bits = TYPE_PRECISION (TREE_TYPE (repr));
+  unsigned size = tree_to_uhwi (DECL_SIZE (field));
+  HOST_WIDE_INT rel = int_bit_position (field) - int_bit_position (repr);
+  if (size == 0 || rel < 0 || rel + size > bits)
+    return false;
+  site->ref = ref;
+  site->repr = repr;
+  site->bits = bits;
+  /* Bit positions count in memory order: from the most significant bit
+     of the first byte on big-endian targets.  */
+  site->shift = BYTES_BIG_ENDIAN ? bits - rel - size : rel;
+  site->mask = size == 64 ? ~(uint64_t) 0 : ((uint64_t) 1 << size) - 1;
+  return true;
+}
+
 /* The condition code of a floating-point branch on CODE: the ordered
    relation it tests, "not equal" (the condition holds) for the others.  */
 static int
@@ -273,6 +313,54 @@ float_branch_condition (enum tree_code code)
     }
 }
 
+/* Operations GCC made of several source operations, which the hooks see
+   as those: MIN and MAX, ABS, rotates.  */
+static bool
+classify_composite (gassign *stmt, struct bpfi_site *site)
+{
+  enum tree_code code = gimple_assign_rhs_code (stmt);
+  tree lhs = gimple_assign_lhs (stmt);
+  tree a = gimple_assign_rhs1 (stmt);
+  tree b = gimple_assign_rhs2 (stmt);
+  if (!bpfi_instrumented_type_p (TREE_TYPE (lhs))
+      || !bpfi_instrumented_type_p (TREE_TYPE (a))
+      || (b != NULL_TREE && !bpfi_instrumented_type_p (TREE_TYPE (b))))
+    return false;
+  site->ops[0] = a;
+  site->ops[1] = b;
+  site->nops = b != NULL_TREE ? 2 : 1;
+  switch (code)
+    {
+    case MIN_EXPR:
+    case MAX_EXPR:
+      site->kind = BPFI_SITE_MINMAX;
+      site->cmp_code = code == MIN_EXPR ? LT_EXPR : GT_EXPR;
+      site->cond = bpfi_condition_code (site->cmp_code, TREE_TYPE (a));
+      return true;
+    case ABS_EXPR:
+    case ABSU_EXPR:
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (a)))
+	return false;
+      site->kind = BPFI_SITE_ABS;
+      site->cmp_code = LT_EXPR;
+      site->cond = bpfi_condition_code (LT_EXPR, TREE_TYPE (a));
+      return true;
+    case LROTATE_EXPR:
+    case RROTATE_EXPR:
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (lhs))
+	  || !INTEGRAL_TYPE_P (TREE_TYPE (b))
+	  || TYPE_PRECISION (TREE_TYPE (lhs)) > 64
+	  || !pow2p_hwi (TYPE_PRECISION (TREE_TYPE (lhs))))
+	return false;
+      site->kind = BPFI_SITE_ROTATE;
+      site->rotate_right = code == RROTATE_EXPR;
+      site->width = TYPE_PRECISION (TREE_TYPE (lhs));
+      return true;
+    default:
+      return false;
+    }
+}
+
 static bool
 classify_assign (gassign *stmt, struct bpfi_site *site)
 {
@@ -281,6 +369,16 @@ classify_assign (gassign *stmt, struct bpfi_site *site)
     {
       if (!store_p (stmt))
 	return false;
+      if (TREE_CODE (lhs) == COMPONENT_REF
+	  && DECL_BIT_FIELD (TREE_OPERAND (lhs, 1)))
+	{
+	  if (!classify_bit_field (lhs, site))
+	    return false;
+	  site->kind = BPFI_SITE_FIELD_STORE;
+	  site->nops = 1;
+	  site->ops[0] = gimple_assign_rhs1 (stmt);
+	  return true;
+	}
       site->kind = BPFI_SITE_STORE;
       site->hook = BPFI_HOOK_STORE;
       site->ref = lhs;
@@ -291,9 +389,18 @@ classify_assign (gassign *stmt, struct bpfi_site *site)
   site->lhs = lhs;
   if (gimple_assign_load_p (stmt))
     {
+      tree ref = gimple_assign_rhs1 (stmt);
       if (!bpfi_instrumented_type_p (TREE_TYPE (lhs))
-	  || !generic_address_space_p (gimple_assign_rhs1 (stmt)))
+	  || !generic_address_space_p (ref))
 	return false;
+      if (TREE_CODE (ref) == COMPONENT_REF
+	  && DECL_BIT_FIELD (TREE_OPERAND (ref, 1)))
+	{
+	  if (!classify_bit_field (ref, site))
+	    return false;
+	  site->kind = BPFI_SITE_FIELD_LOAD;
+	  return true;
+	}
       site->kind = BPFI_SITE_LOAD;
       site->hook = BPFI_HOOK_LOAD;
       site->ref = gimple_assign_rhs1 (stmt);
@@ -310,6 +417,8 @@ classify_assign (gassign *stmt, struct bpfi_site *site)
       return true;
     }
 
+  if (classify_composite (stmt, site))
+    return true;
   enum bpfi_hook hook = hook_for_assign (stmt);
   if (hook == BPFI_HOOK_NONE)
     return false;

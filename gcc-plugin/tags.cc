@@ -15,9 +15,11 @@
      function they are meant for, so that code built without the engine
      always yields tag 0 (the protocol is described with the slots, in
      libtag/bpfinst-abi.h);
+   - byte swaps, bit counts and arithmetic with an overflow flag (built-in
+     and internal functions) combine their operands' tags;
    - everything else (constants, operations whose hook the instrumenter
-     does not define, results of built-in and internal functions) has tag
-     0, which is represented by NULL_TREE and costs nothing.
+     does not define, results of other built-in and internal functions)
+     has tag 0, which is represented by NULL_TREE and costs nothing.
 
    An instrumenter that does not use tags gets none of this code.  */
 
@@ -314,11 +316,82 @@ tags_begin_function (void)
 /* ---------------------------------------------------------------------- */
 /* Statements whose tag no hook decides.  */
 
+/* Does CALL compute its result from its operands' bits alone, with no
+   hook of its own: byte swaps, bit counts, arithmetic with an overflow
+   flag (whose complex result holds the value and the flag)?  Its result
+   then gets its operands' tags combined.  */
+static bool
+combines_tags_p (gcall *call)
+{
+  if (gimple_call_internal_p (call))
+    switch (gimple_call_internal_fn (call))
+      {
+      case IFN_POPCOUNT:
+      case IFN_PARITY:
+      case IFN_FFS:
+      case IFN_ADD_OVERFLOW:
+      case IFN_SUB_OVERFLOW:
+      case IFN_MUL_OVERFLOW:
+	return true;
+      default:
+	return false;
+      }
+  if (!gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return false;
+  switch (DECL_FUNCTION_CODE (gimple_call_fndecl (call)))
+    {
+    case BUILT_IN_BSWAP16: case BUILT_IN_BSWAP32:
+    case BUILT_IN_BSWAP64: case BUILT_IN_BSWAP128:
+    case BUILT_IN_POPCOUNT: case BUILT_IN_POPCOUNTL:
+    case BUILT_IN_POPCOUNTLL: case BUILT_IN_POPCOUNTIMAX:
+    case BUILT_IN_PARITY: case BUILT_IN_PARITYL:
+    case BUILT_IN_PARITYLL: case BUILT_IN_PARITYIMAX:
+    case BUILT_IN_FFS: case BUILT_IN_FFSL:
+    case BUILT_IN_FFSLL: case BUILT_IN_FFSIMAX:
+    case BUILT_IN_ADD_OVERFLOW: case BUILT_IN_SUB_OVERFLOW:
+    case BUILT_IN_MUL_OVERFLOW:
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* CALL's result gets the OR of its operands' tags, computed before it.  */
+static void
+tags_combine (gcall *call)
+{
+  tree lhs = gimple_call_lhs (call);
+  if (lhs == NULL_TREE || TREE_CODE (lhs) != SSA_NAME)
+    return;
+  gimple_seq seq = NULL;
+  tree tag = NULL_TREE;
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      tree t = tag_of (gimple_call_arg (call, i));
+      if (t == NULL_TREE)
+	continue;
+      tag = tag ? build_seq_op (&seq, BIT_IOR_EXPR, bpfi_u64_type, tag, t)
+		: t;
+    }
+  if (seq)
+    {
+      gimple_stmt_iterator gsi = gsi_for_stmt (call);
+      gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
+      tags_changed = true;
+    }
+  set_tag_of (lhs, tag);
+}
+
 /* A call: the arguments' tags go into the slots before it, the result's
    tag comes from them after it.  */
 static void
 tags_call (gcall *call)
 {
+  if (combines_tags_p (call))
+    {
+      tags_combine (call);
+      return;
+    }
   if (gimple_call_internal_p (call)
       || (gimple_call_flags (call) & ECF_RETURNS_TWICE)
       || stmt_can_make_abnormal_goto (call))
@@ -426,10 +499,14 @@ tags_default (gimple *stmt)
 	  return;
 	enum tree_code code = gimple_assign_rhs_code (stmt);
 	if (code == SSA_NAME || code == PAREN_EXPR || code == VIEW_CONVERT_EXPR
+	    || code == REALPART_EXPR || code == IMAGPART_EXPR
 	    || CONVERT_EXPR_CODE_P (code))
 	  {
+	    /* The parts of a complex value (the value and the overflow flag
+	       of __builtin_add_overflow) have its tag.  */
 	    tree rhs = gimple_assign_rhs1 (stmt);
-	    if (code == VIEW_CONVERT_EXPR)
+	    if (code == VIEW_CONVERT_EXPR || code == REALPART_EXPR
+		|| code == IMAGPART_EXPR)
 	      rhs = TREE_OPERAND (rhs, 0);
 	    set_tag_of (lhs, tag_of (rhs));
 	  }
