@@ -32,6 +32,7 @@
 #include "cfghooks.h"
 #include "cgraph.h"
 #include "tree-cfg.h"
+#include "cfgloop.h"
 #include "stringpool.h"
 #include "ggc.h"
 
@@ -1045,6 +1046,27 @@ fill_switch_copy (tree copy)
   gsi_commit_edge_inserts ();
 }
 
+/* GCC 12's partial redundancy elimination can leave a function that
+   calls setjmp inside loops in a state the loop-closed SSA rewrite of the
+   next vrp pass cannot handle (an internal compiler error in
+   compute_live_loop_exits, at tree-ssa-loop-manip.cc:247): plain C of the
+   same shape, with counters updated in the conditions of nested loops
+   whose bodies call setjmp, gets it too, and the hooks make that shape
+   out of any such loop.  An instrumented function that calls setjmp is
+   therefore compiled without -ftree-pre.  Inlining is not affected: GCC
+   never inlines a function that calls setjmp.  */
+
+static void
+avoid_pre_with_setjmp (void)
+{
+  if (!cfun->calls_setjmp || !flag_tree_pre || number_of_loops (cfun) <= 1)
+    return;
+  struct gcc_options opts = global_options;
+  opts.x_flag_tree_pre = 0;
+  DECL_FUNCTION_SPECIFIC_OPTIMIZATION (current_function_decl)
+    = build_optimization_node (&opts, &global_options_set);
+}
+
 unsigned int
 instrument_function (void)
 {
@@ -1096,6 +1118,8 @@ instrument_function (void)
       ctx.ordinal += hooked;
     }
   unsigned int todo = bpfi_emit_end_function ();
+  if (todo != 0)
+    avoid_pre_with_setjmp ();
   /* Unused (and left alone) when no hook was inserted.  */
   if (ctx.switch_copy != NULL_TREE && todo != 0)
     {
