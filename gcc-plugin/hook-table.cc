@@ -558,7 +558,16 @@ separate_default (gswitch *stmt, edge shared)
   basic_block dest = shared->dest;
   basic_block fw = create_empty_bb (bb);
   if (current_loops)
-    add_bb_to_loop (fw, bb->loop_father);
+    {
+      /* In the loop both ends share, as split_edge does: not in the
+	 switch's loop when the edge leaves it.  A new edge into a loop's
+	 header from inside makes a second latch.  */
+      class loop *loop = find_common_loop (bb->loop_father,
+					   dest->loop_father);
+      add_bb_to_loop (fw, loop);
+      if (dest == loop->header)
+	loops_state_set (LOOPS_NEED_FIXUP);
+    }
   edge to_fw = make_edge (bb, fw, 0);
   edge out = make_edge (fw, dest, EDGE_FALLTHRU);
   /* The default gets half of the shared edge's share.  */
