@@ -21,6 +21,7 @@
 #include "gimple-pretty-print.h"
 #include "gimplify.h"
 #include "gimplify-me.h"
+#include "gimple-fold.h"
 #include "ssa.h"
 #include "internal-fn.h"
 #include "dumpfile.h"
@@ -31,6 +32,7 @@
 #include "cfghooks.h"
 #include "cgraph.h"
 #include "tree-cfg.h"
+#include "cfgloop.h"
 #include "stringpool.h"
 #include "ggc.h"
 
@@ -73,6 +75,9 @@ struct inst_ctx
      ADDRESS_OF tells an address (p = &a[i]) from an access.  */
   unsigned address_step;
   bool address_of;
+  /* Numbers (from 1) the pieces of an operation presented as several
+     (rotates, bit-field accesses), 0 elsewhere.  */
+  unsigned part;
   /* The function's copy of the run-time switch, which every hook is
      guarded by, or NULL_TREE.  */
   tree switch_copy;
@@ -112,8 +117,9 @@ fnv1a_u32 (uint64_t h, uint32_t v)
    operations that have hooks, SUB (a switch's edges, the comparisons of
    its case labels, a condition's cmp and br), the address step (with a
    mark telling the steps of an address from those of an access: "p =
-   &a[i]" has no hook, so it shares its ordinal with the next operation)
-   and the hook's name.  Nothing depends on addresses, the build order
+   &a[i]" has no hook, so it shares its ordinal with the next operation),
+   the piece of an operation presented as several, when it is one, and
+   the hook's name.  Nothing depends on addresses, the build order
    or the time, so a rebuild gives the same values.  */
 
 static uint64_t
@@ -123,6 +129,8 @@ pseudo_pc (const inst_ctx *ctx, unsigned sub, enum bpfi_hook hook)
   h = fnv1a_u32 (h, sub + 1000 * ctx->address_step);
   if (ctx->address_of)
     h = fnv1a (h, "&", 1);
+  if (ctx->part != 0)
+    h = fnv1a_u32 (h, 0x80000000u | ctx->part);
   const char *name = bpfi_hook_descs[hook].name;
   return fnv1a (h, name, strlen (name));
 }
@@ -717,6 +725,263 @@ instrument_goto (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt)
   return true;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Operations GCC made of several source operations.  Their pieces are
+   instrumentation-only statements inserted before the operation, each
+   instrumented like the program's own, so that the hooks see real
+   operands; the program's statement is left as it is.  */
+
+/* Insert "LHS = A CODE B" (LHS a new name of TYPE; B may be NULL_TREE)
+   before *GSI, with location LOC; returns the statement.  */
+
+static gimple *
+insert_piece (gimple_stmt_iterator *gsi, enum tree_code code, tree type,
+	      tree a, tree b, location_t loc)
+{
+  tree lhs = make_ssa_name (type);
+  gassign *g = b != NULL_TREE ? gimple_build_assign (lhs, code, a, b)
+			      : gimple_build_assign (lhs, code, a);
+  gimple_set_location (g, loc);
+  gsi_insert_before (gsi, g, GSI_SAME_STMT);
+  return g;
+}
+
+/* Instrument PIECE, the PART-th piece (from 1) of the operation being
+   instrumented.  */
+
+static void
+instrument_piece (inst_ctx *ctx, gimple *piece, unsigned part)
+{
+  unsigned saved = ctx->part;
+  ctx->part = part;
+  instrument_stmt (ctx, piece);
+  ctx->part = saved;
+}
+
+/* VAL converted to TYPE before *GSI, by conversions that no hook sees
+   (the tag passes).  */
+
+static tree
+convert_piece (gimple_stmt_iterator *gsi, tree type, tree val, location_t loc)
+{
+  gimple_seq seq = NULL;
+  tree res = gimple_convert (&seq, loc, type, val);
+  for (gimple_stmt_iterator si = gsi_start (seq); !gsi_end_p (si);
+       gsi_next (&si))
+    tags_default (gsi_stmt (si));
+  gsi_insert_seq_before (gsi, seq, GSI_SAME_STMT);
+  return res;
+}
+
+/* The tag "VALUE ? T_TRUE : T_FALSE" (either may be NULL_TREE, for 0),
+   computed before *GSI.  */
+
+static tree
+select_tag (gimple_stmt_iterator *gsi, tree value, tree t_true, tree t_false,
+	    location_t loc)
+{
+  if (t_true == NULL_TREE && t_false == NULL_TREE)
+    return NULL_TREE;
+  tree zero = build_zero_cst (bpfi_u64_type);
+  tree tag = make_ssa_name (bpfi_u64_type);
+  gassign *g = gimple_build_assign (tag, COND_EXPR, value,
+				    t_true ? t_true : zero,
+				    t_false ? t_false : zero);
+  gimple_set_location (g, loc);
+  gsi_insert_before (gsi, g, GSI_SAME_STMT);
+  return tag;
+}
+
+/* MIN and MAX: the comparison that selects the result, as in
+   "x = a < b ? a : b"; the result has the selected operand's tag.  */
+
+static bool
+instrument_minmax (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		   const struct bpfi_site *site)
+{
+  tree a = site->ops[0], b = site->ops[1];
+  tree ta = tag_of (a), tb = tag_of (b);
+  bool want_cmp = hook_defined_p (BPFI_HOOK_CMP);
+  bool want_tag = ta != NULL_TREE || tb != NULL_TREE;
+  if (!want_cmp && !want_tag)
+    return false;
+  location_t loc = gimple_location (stmt);
+  tree value = NULL_TREE;
+  if (want_tag)
+    value = build_condition_value (gsi, site->cmp_code, a, b, loc);
+  if (want_cmp)
+    value = emit_cmp (ctx, gsi, stmt, site->cmp_code, site->cond, a, b,
+		      value, 0);
+  if (want_tag)
+    set_tag_of (site->lhs, select_tag (gsi, value, ta, tb, loc));
+  return true;
+}
+
+/* ABS: the comparison with 0, then the negation, as in "x = a < 0 ? -a
+   : a" (but the negation's hook runs whatever the sign); the result has
+   the negation's tag when A is negative, else A's.  */
+
+static bool
+instrument_abs (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		const struct bpfi_site *site)
+{
+  tree a = site->ops[0];
+  tree ta = tag_of (a);
+  bool want_cmp = hook_defined_p (BPFI_HOOK_CMP);
+  bool want_neg = hook_defined_p (BPFI_HOOK_NEG);
+  if (!want_cmp && !want_neg && ta == NULL_TREE)
+    return false;
+  location_t loc = gimple_location (stmt);
+  tree zero = build_zero_cst (TREE_TYPE (a));
+  bool want_tag = tags_enabled_p () && (want_neg || ta != NULL_TREE);
+  tree value = NULL_TREE;
+  if (want_tag)
+    value = build_condition_value (gsi, LT_EXPR, a, zero, loc);
+  if (want_cmp)
+    value = emit_cmp (ctx, gsi, stmt, LT_EXPR, site->cond, a, zero, value,
+		      0);
+  tree tneg = NULL_TREE;
+  if (want_neg)
+    {
+      struct bpfi_operands ops;
+      init_operands (&ops, stmt);
+      set_arg (&ops, 0, a);
+      ops.width_res = type_width (TREE_TYPE (site->lhs));
+      tneg = emit_hook (ctx, BPFI_HOOK_NEG, gsi, &ops, 0);
+    }
+  if (want_tag)
+    set_tag_of (site->lhs, select_tag (gsi, value, tneg, ta, loc));
+  return true;
+}
+
+/* Rotates: the two shifts and the or that compute them, on the rotated
+   value as unsigned.  The second shift is by (WIDTH - N) % WIDTH, which
+   is N's complement computed without hooks (it has N's tag).  */
+
+static bool
+instrument_rotate (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		   const struct bpfi_site *site)
+{
+  if (!hook_defined_p (BPFI_HOOK_SHL) && !hook_defined_p (BPFI_HOOK_LSHR)
+      && !hook_defined_p (BPFI_HOOK_OR))
+    return false;
+  location_t loc = gimple_location (stmt);
+  unsigned width = site->width;
+  tree utype = build_nonstandard_integer_type (width, 1);
+  tree a = convert_piece (gsi, utype, site->ops[0], loc);
+  tree n = site->ops[1];
+  tree untype = unsigned_type_for (TREE_TYPE (n));
+  tree un = convert_piece (gsi, untype, n, loc);
+  gimple_seq seq = NULL;
+  tree neg = gimple_build (&seq, loc, NEGATE_EXPR, untype, un);
+  tree n2 = gimple_build (&seq, loc, BIT_AND_EXPR, untype, neg,
+			  build_int_cst (untype, width - 1));
+  gsi_insert_seq_before (gsi, seq, GSI_SAME_STMT);
+  set_tag_of (n2, tag_of (n));
+  enum tree_code first = site->rotate_right ? RSHIFT_EXPR : LSHIFT_EXPR;
+  enum tree_code second = site->rotate_right ? LSHIFT_EXPR : RSHIFT_EXPR;
+  gimple *g1 = insert_piece (gsi, first, utype, a, n, loc);
+  gimple *g2 = insert_piece (gsi, second, utype, a, n2, loc);
+  gimple *g3 = insert_piece (gsi, BIT_IOR_EXPR, utype,
+			     gimple_assign_lhs (g1), gimple_assign_lhs (g2),
+			     loc);
+  instrument_piece (ctx, g1, 1);
+  instrument_piece (ctx, g2, 2);
+  instrument_piece (ctx, g3, 3);
+  set_tag_of (site->lhs, tag_of (gimple_assign_lhs (g3)));
+  *gsi = gsi_for_stmt (stmt);
+  return true;
+}
+
+/* A reference to the representative of bit-field access SITE: the bytes
+   that hold the field.  */
+
+static tree
+field_bytes (const struct bpfi_site *site)
+{
+  return build3 (COMPONENT_REF, TREE_TYPE (site->repr),
+		 unshare_expr (TREE_OPERAND (site->ref, 0)), site->repr,
+		 NULL_TREE);
+}
+
+/* Bit-field read: the load of the bytes holding the field, the shift
+   that brings it to bit 0 and the mask that keeps it; the result has the
+   mask's tag.  */
+
+static bool
+instrument_field_load (inst_ctx *ctx, gimple_stmt_iterator *gsi,
+		       gimple *stmt, const struct bpfi_site *site)
+{
+  if (!hook_defined_p (BPFI_HOOK_LOAD) && !hook_defined_p (BPFI_HOOK_LSHR)
+      && !hook_defined_p (BPFI_HOOK_AND))
+    return false;
+  location_t loc = gimple_location (stmt);
+  tree rtype = TREE_TYPE (site->repr);
+  gimple *g1 = insert_piece (gsi, COMPONENT_REF, rtype, field_bytes (site),
+			     NULL_TREE, loc);
+  gimple *g2 = insert_piece (gsi, RSHIFT_EXPR, rtype, gimple_assign_lhs (g1),
+			     build_int_cst (unsigned_type_node, site->shift),
+			     loc);
+  gimple *g3 = insert_piece (gsi, BIT_AND_EXPR, rtype,
+			     gimple_assign_lhs (g2),
+			     build_int_cst_type (rtype, site->mask), loc);
+  instrument_piece (ctx, g1, 1);
+  instrument_piece (ctx, g2, 2);
+  instrument_piece (ctx, g3, 3);
+  set_tag_of (site->lhs, tag_of (gimple_assign_lhs (g3)));
+  *gsi = gsi_for_stmt (stmt);
+  return true;
+}
+
+/* Bit-field write: the load of the bytes holding the field, the mask
+   that clears the field, the shift of the new value to its place, the or
+   of the two and the store of the result in the bytes.  */
+
+static bool
+instrument_field_store (inst_ctx *ctx, gimple_stmt_iterator *gsi,
+			gimple *stmt, const struct bpfi_site *site)
+{
+  if (!hook_defined_p (BPFI_HOOK_LOAD) && !hook_defined_p (BPFI_HOOK_AND)
+      && !hook_defined_p (BPFI_HOOK_SHL) && !hook_defined_p (BPFI_HOOK_OR)
+      && !hook_defined_p (BPFI_HOOK_STORE))
+    return false;
+  location_t loc = gimple_location (stmt);
+  tree rtype = TREE_TYPE (site->repr);
+  unsigned size = tree_to_uhwi (DECL_SIZE (TREE_OPERAND (site->ref, 1)));
+  gimple *g1 = insert_piece (gsi, COMPONENT_REF, rtype, field_bytes (site),
+			     NULL_TREE, loc);
+  uint64_t keep = ~(site->mask << site->shift);
+  gimple *g2 = insert_piece (gsi, BIT_AND_EXPR, rtype, gimple_assign_lhs (g1),
+			     build_int_cst_type (rtype, keep), loc);
+  /* The new value's bits, as the field holds them.  */
+  tree val = convert_piece (gsi, build_nonstandard_integer_type (size, 1),
+			    site->ops[0], loc);
+  val = convert_piece (gsi, rtype, val, loc);
+  gimple *g3 = insert_piece (gsi, LSHIFT_EXPR, rtype, val,
+			     build_int_cst (unsigned_type_node, site->shift),
+			     loc);
+  gimple *g4 = insert_piece (gsi, BIT_IOR_EXPR, rtype, gimple_assign_lhs (g2),
+			     gimple_assign_lhs (g3), loc);
+  instrument_piece (ctx, g1, 1);
+  instrument_piece (ctx, g2, 2);
+  instrument_piece (ctx, g3, 3);
+  instrument_piece (ctx, g4, 4);
+  *gsi = gsi_for_stmt (stmt);
+
+  struct bpfi_site store;
+  memset (&store, 0, sizeof store);
+  store.kind = BPFI_SITE_STORE;
+  store.hook = BPFI_HOOK_STORE;
+  store.ref = field_bytes (site);
+  store.nops = 1;
+  store.ops[0] = gimple_assign_lhs (g4);
+  unsigned saved = ctx->part;
+  ctx->part = 5;
+  instrument_access (ctx, gsi, stmt, &store);
+  ctx->part = saved;
+  return true;
+}
+
 /* Instrument STMT; false when no hook was inserted for it.  */
 
 static bool
@@ -740,6 +1005,16 @@ instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
       return true;
     case BPFI_SITE_GOTO:
       return instrument_goto (ctx, &gsi, stmt);
+    case BPFI_SITE_MINMAX:
+      return instrument_minmax (ctx, &gsi, stmt, site);
+    case BPFI_SITE_ABS:
+      return instrument_abs (ctx, &gsi, stmt, site);
+    case BPFI_SITE_ROTATE:
+      return instrument_rotate (ctx, &gsi, stmt, site);
+    case BPFI_SITE_FIELD_LOAD:
+      return instrument_field_load (ctx, &gsi, stmt, site);
+    case BPFI_SITE_FIELD_STORE:
+      return instrument_field_store (ctx, &gsi, stmt, site);
     default:
       return false;
     }
@@ -821,6 +1096,27 @@ fill_switch_copy (tree copy)
   gsi_commit_edge_inserts ();
 }
 
+/* GCC 12's partial redundancy elimination can leave a function that
+   calls setjmp inside loops in a state the loop-closed SSA rewrite of the
+   next vrp pass cannot handle (an internal compiler error in
+   compute_live_loop_exits, at tree-ssa-loop-manip.cc:247): plain C of the
+   same shape, with counters updated in the conditions of nested loops
+   whose bodies call setjmp, gets it too, and the hooks make that shape
+   out of any such loop.  An instrumented function that calls setjmp is
+   therefore compiled without -ftree-pre.  Inlining is not affected: GCC
+   never inlines a function that calls setjmp.  */
+
+static void
+avoid_pre_with_setjmp (void)
+{
+  if (!cfun->calls_setjmp || !flag_tree_pre || number_of_loops (cfun) <= 1)
+    return;
+  struct gcc_options opts = global_options;
+  opts.x_flag_tree_pre = 0;
+  DECL_FUNCTION_SPECIFIC_OPTIMIZATION (current_function_decl)
+    = build_optimization_node (&opts, &global_options_set);
+}
+
 unsigned int
 instrument_function (void)
 {
@@ -872,6 +1168,8 @@ instrument_function (void)
       ctx.ordinal += hooked;
     }
   unsigned int todo = bpfi_emit_end_function ();
+  if (todo != 0)
+    avoid_pre_with_setjmp ();
   /* Unused (and left alone) when no hook was inserted.  */
   if (ctx.switch_copy != NULL_TREE && todo != 0)
     {

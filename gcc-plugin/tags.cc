@@ -15,9 +15,11 @@
      function they are meant for, so that code built without the engine
      always yields tag 0 (the protocol is described with the slots, in
      libtag/bpfinst-abi.h);
+   - byte swaps, bit counts and arithmetic with an overflow flag (built-in
+     and internal functions) combine their operands' tags;
    - everything else (constants, operations whose hook the instrumenter
-     does not define, results of built-in and internal functions) has tag
-     0, which is represented by NULL_TREE and costs nothing.
+     does not define, results of other built-in and internal functions)
+     has tag 0, which is represented by NULL_TREE and costs nothing.
 
    An instrumenter that does not use tags gets none of this code.  */
 
@@ -200,7 +202,22 @@ function_id (tree fndecl)
   return build_int_cst_type (bpfi_u64_type, (HOST_WIDE_INT) (h | 1));
 }
 
-/* May FNDECL be called through a pointer?  */
+/* Is the address of NODE, or of one of its aliases, taken?  */
+static bool
+address_taken_p (cgraph_node *node, void *)
+{
+  return node->address_taken;
+}
+
+/* May FNDECL be called through a pointer?  Taking its address in the tag
+   code makes GCC keep an out-of-line copy of it, so only where a pointer
+   to it may exist: another translation unit may take the address of a
+   public function (but for a comdat one: each unit that takes the address
+   of a C++ inline function has its copy), and this one takes it where the
+   call graph says so.  TREE_ADDRESSABLE does not tell: the C front end
+   sets it on every function called.  The call graph's flags are complete
+   here: every function and variable was analyzed before the first pass
+   that works on SSA form.  */
 static bool
 maybe_called_indirectly_p (tree fndecl)
 {
@@ -209,7 +226,13 @@ maybe_called_indirectly_p (tree fndecl)
      through a pointer reach the definition compiled elsewhere.  */
   if (DECL_EXTERNAL (fndecl))
     return false;
-  return TREE_PUBLIC (fndecl) || TREE_ADDRESSABLE (fndecl);
+  if (TREE_PUBLIC (fndecl) && !DECL_COMDAT (fndecl))
+    return true;
+  if (DECL_VIRTUAL_P (fndecl))
+    return true;
+  cgraph_node *node = cgraph_node::get (fndecl);
+  return (node == NULL
+	  || node->call_for_symbol_and_aliases (address_taken_p, NULL, true));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -293,11 +316,82 @@ tags_begin_function (void)
 /* ---------------------------------------------------------------------- */
 /* Statements whose tag no hook decides.  */
 
+/* Does CALL compute its result from its operands' bits alone, with no
+   hook of its own: byte swaps, bit counts, arithmetic with an overflow
+   flag (whose complex result holds the value and the flag)?  Its result
+   then gets its operands' tags combined.  */
+static bool
+combines_tags_p (gcall *call)
+{
+  if (gimple_call_internal_p (call))
+    switch (gimple_call_internal_fn (call))
+      {
+      case IFN_POPCOUNT:
+      case IFN_PARITY:
+      case IFN_FFS:
+      case IFN_ADD_OVERFLOW:
+      case IFN_SUB_OVERFLOW:
+      case IFN_MUL_OVERFLOW:
+	return true;
+      default:
+	return false;
+      }
+  if (!gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return false;
+  switch (DECL_FUNCTION_CODE (gimple_call_fndecl (call)))
+    {
+    case BUILT_IN_BSWAP16: case BUILT_IN_BSWAP32:
+    case BUILT_IN_BSWAP64: case BUILT_IN_BSWAP128:
+    case BUILT_IN_POPCOUNT: case BUILT_IN_POPCOUNTL:
+    case BUILT_IN_POPCOUNTLL: case BUILT_IN_POPCOUNTIMAX:
+    case BUILT_IN_PARITY: case BUILT_IN_PARITYL:
+    case BUILT_IN_PARITYLL: case BUILT_IN_PARITYIMAX:
+    case BUILT_IN_FFS: case BUILT_IN_FFSL:
+    case BUILT_IN_FFSLL: case BUILT_IN_FFSIMAX:
+    case BUILT_IN_ADD_OVERFLOW: case BUILT_IN_SUB_OVERFLOW:
+    case BUILT_IN_MUL_OVERFLOW:
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* CALL's result gets the OR of its operands' tags, computed before it.  */
+static void
+tags_combine (gcall *call)
+{
+  tree lhs = gimple_call_lhs (call);
+  if (lhs == NULL_TREE || TREE_CODE (lhs) != SSA_NAME)
+    return;
+  gimple_seq seq = NULL;
+  tree tag = NULL_TREE;
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      tree t = tag_of (gimple_call_arg (call, i));
+      if (t == NULL_TREE)
+	continue;
+      tag = tag ? build_seq_op (&seq, BIT_IOR_EXPR, bpfi_u64_type, tag, t)
+		: t;
+    }
+  if (seq)
+    {
+      gimple_stmt_iterator gsi = gsi_for_stmt (call);
+      gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
+      tags_changed = true;
+    }
+  set_tag_of (lhs, tag);
+}
+
 /* A call: the arguments' tags go into the slots before it, the result's
    tag comes from them after it.  */
 static void
 tags_call (gcall *call)
 {
+  if (combines_tags_p (call))
+    {
+      tags_combine (call);
+      return;
+    }
   if (gimple_call_internal_p (call)
       || (gimple_call_flags (call) & ECF_RETURNS_TWICE)
       || stmt_can_make_abnormal_goto (call))
@@ -405,10 +499,14 @@ tags_default (gimple *stmt)
 	  return;
 	enum tree_code code = gimple_assign_rhs_code (stmt);
 	if (code == SSA_NAME || code == PAREN_EXPR || code == VIEW_CONVERT_EXPR
+	    || code == REALPART_EXPR || code == IMAGPART_EXPR
 	    || CONVERT_EXPR_CODE_P (code))
 	  {
+	    /* The parts of a complex value (the value and the overflow flag
+	       of __builtin_add_overflow) have its tag.  */
 	    tree rhs = gimple_assign_rhs1 (stmt);
-	    if (code == VIEW_CONVERT_EXPR)
+	    if (code == VIEW_CONVERT_EXPR || code == REALPART_EXPR
+		|| code == IMAGPART_EXPR)
 	      rhs = TREE_OPERAND (rhs, 0);
 	    set_tag_of (lhs, tag_of (rhs));
 	  }

@@ -88,9 +88,9 @@ $cc -O2 -fPIC -shared -I"$include" \
   "$top/testsuite/instrumenters/heavy/inst-native.c" \
   -o libheavy-native.so || exit 1
 
-# SQLITE_DISABLE_INTRINSIC: portable code instead of __builtin_add_overflow,
-# __builtin_bswap32 and the like, whose results carry no tag.
-defs="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_DISABLE_INTRINSIC"
+# With SQLite's own intrinsics (__builtin_add_overflow, __builtin_bswap32
+# and the like), whose results carry their operands' tags.
+defs="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION"
 # The taint build calls the tracker's versions of the C library functions
 # that copy, read or write bytes (see taint-native.c).
 wrap=
