@@ -810,8 +810,7 @@ instrument_minmax (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
   if (want_tag)
     value = build_condition_value (gsi, site->cmp_code, a, b, loc);
   if (want_cmp)
-    value = emit_cmp (ctx, gsi, stmt, site->cmp_code, site->cond, a, b,
-		      value, 0);
+    emit_cmp (ctx, gsi, stmt, site->cmp_code, site->cond, a, b, &value, 0);
   if (want_tag)
     set_tag_of (site->lhs, select_tag (gsi, value, ta, tb, loc));
   return true;
@@ -838,8 +837,7 @@ instrument_abs (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
   if (want_tag)
     value = build_condition_value (gsi, LT_EXPR, a, zero, loc);
   if (want_cmp)
-    value = emit_cmp (ctx, gsi, stmt, LT_EXPR, site->cond, a, zero, value,
-		      0);
+    emit_cmp (ctx, gsi, stmt, LT_EXPR, site->cond, a, zero, &value, 0);
   tree tneg = NULL_TREE;
   if (want_neg)
     {
