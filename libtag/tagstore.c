@@ -94,7 +94,7 @@ fatal (const char *what)
 
 uint64_t *BPFINST_DENSE_DIR[1 << BPFINST_DENSE_DIR_BITS];
 
-/* The inline code's call on a miss (bpf-emit.cc) has this type.  */
+/* The inline code's call on a miss (emit-tagstore.cc) has this type.  */
 _Static_assert (__builtin_types_compatible_p
 		(__typeof__ (BPFINST_DENSE_SLOW_SET),
 		 uint64_t (uint64_t, uint64_t)),
