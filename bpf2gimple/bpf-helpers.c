@@ -9,6 +9,8 @@ struct helper_desc
   const char *name;
   int nargs;
   uint64_t max;			/* the largest result */
+  int32_t number;		/* the Linux kernel's number for it, which
+				   libbpf's bpf_helpers.h calls it by, or 0 */
 };
 
 #define ANY UINT64_MAX
@@ -44,6 +46,14 @@ static const struct helper_desc helper_table[BPFI_HELPER_COUNT] = {
   [BPFI_HELPER_MODDI3] = { "__moddi3", 2, ANY },
   [BPFI_HELPER_DENSE_TAG_GET] = { "dense_tag_get", 1, ANY },
   [BPFI_HELPER_DENSE_TAG_SET] = { "dense_tag_set", 2, 0 },
+  [BPFI_HELPER_FUNC_ID] = { "func_id", 0, ANY },
+  [BPFI_HELPER_FUNC_ADDR] = { "func_addr", 0, ANY },
+  [BPFI_HELPER_FUNC_NAME] = { "func_name", 0, ANY },
+  [BPFI_HELPER_CALL_KIND] = { "call_kind", 0, 2 },
+  [BPFI_HELPER_BRANCH_TARGET] = { "branch_target", 0, ANY },
+  [BPFI_HELPER_MAP_LOOKUP] = { "bpf_map_lookup_elem", 2, ANY, 1 },
+  [BPFI_HELPER_MAP_UPDATE] = { "bpf_map_update_elem", 4, ANY, 2 },
+  [BPFI_HELPER_MAP_DELETE] = { "bpf_map_delete_elem", 2, ANY, 3 },
 };
 
 #undef ANY
@@ -81,4 +91,22 @@ bpfi_helper_lookup (const char *name)
     if (strcmp (helper_table[h].name, name) == 0)
       return (enum bpfi_helper) h;
   return BPFI_HELPER_NONE;
+}
+
+enum bpfi_helper
+bpfi_helper_by_number (int32_t number)
+{
+  if (number <= 0)
+    return BPFI_HELPER_NONE;
+  for (int h = BPFI_HELPER_NONE + 1; h < BPFI_HELPER_COUNT; h++)
+    if (helper_table[h].number == number)
+      return (enum bpfi_helper) h;
+  return BPFI_HELPER_NONE;
+}
+
+bool
+bpfi_helper_map_p (enum bpfi_helper h)
+{
+  return (h == BPFI_HELPER_MAP_LOOKUP || h == BPFI_HELPER_MAP_UPDATE
+	  || h == BPFI_HELPER_MAP_DELETE);
 }

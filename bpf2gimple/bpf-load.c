@@ -55,6 +55,7 @@ struct loader
   bool *data_has_relocs;	/* per obj->data entry */
   uint64_t *max_func_size;	/* per ELF section */
 
+  size_t maps_sec;		/* section index of .maps, 0 if none */
   size_t symtab;		/* section index of .symtab, 0 if none */
   size_t strtab;
   Elf_Data *symdata;
@@ -132,6 +133,9 @@ bpfi_object_free (struct bpfi_object *obj)
   for (size_t i = 0; i < obj->nexterns; i++)
     free (obj->externs[i].name);
   free (obj->externs);
+  for (size_t i = 0; i < obj->nmaps; i++)
+    free (obj->maps[i].name);
+  free (obj->maps);
   free (obj->path);
   free (obj);
 }
@@ -262,6 +266,9 @@ read_sections (struct loader *l)
 	    return corrupt (l, "more than one symbol table");
 	  l->symtab = i;
 	}
+      if (strcmp (name, ".maps") == 0 && (sh->sh_flags & SHF_ALLOC)
+	  && !(sh->sh_flags & SHF_EXECINSTR))
+	l->maps_sec = i;
     }
   return 0;
 }
@@ -441,18 +448,25 @@ out:
   return ret;
 }
 
+/* Is section I a data section: allocated, not code, with bytes or
+   NOBITS, and not .maps (whose variables are maps)?  */
+static bool
+data_section_p (const struct loader *l, size_t i)
+{
+  const GElf_Shdr *sh = &l->shdrs[i];
+  return ((sh->sh_flags & SHF_ALLOC) && !(sh->sh_flags & SHF_EXECINSTR)
+	  && (sh->sh_type == SHT_PROGBITS || sh->sh_type == SHT_NOBITS)
+	  && i != l->maps_sec);
+}
+
 static int
 read_data_sections (struct loader *l)
 {
   struct bpfi_object *obj = l->obj;
   size_t n = 0;
   for (size_t i = 1; i < l->shnum; i++)
-    {
-      const GElf_Shdr *sh = &l->shdrs[i];
-      if ((sh->sh_flags & SHF_ALLOC) && !(sh->sh_flags & SHF_EXECINSTR)
-	  && (sh->sh_type == SHT_PROGBITS || sh->sh_type == SHT_NOBITS))
-	n++;
-    }
+    if (data_section_p (l, i))
+      n++;
   obj->data = calloc (n ? n : 1, sizeof *obj->data);
   l->data_has_relocs = calloc (n ? n : 1, sizeof *l->data_has_relocs);
   if (obj->data == NULL || l->data_has_relocs == NULL)
@@ -460,8 +474,7 @@ read_data_sections (struct loader *l)
   for (size_t i = 1; i < l->shnum; i++)
     {
       const GElf_Shdr *sh = &l->shdrs[i];
-      if (!((sh->sh_flags & SHF_ALLOC) && !(sh->sh_flags & SHF_EXECINSTR)
-	    && (sh->sh_type == SHT_PROGBITS || sh->sh_type == SHT_NOBITS)))
+      if (!data_section_p (l, i))
 	continue;
       if (sh->sh_type == SHT_NOBITS && sh->sh_size > MAX_NOBITS_SIZE)
 	return corrupt (l, "section %s is too large", l->secnames[i]);
@@ -484,6 +497,52 @@ read_data_sections (struct loader *l)
       d->readonly = !(sh->sh_flags & SHF_WRITE);
     }
   return 0;
+}
+
+/* The maps: the variables of .maps (their types come from BTF, in
+   read_map_btf).  */
+static int
+read_maps (struct loader *l)
+{
+  struct bpfi_object *obj = l->obj;
+  if (l->maps_sec == 0)
+    return 0;
+  for (size_t i = 1; i < l->nsyms; i++)
+    {
+      GElf_Sym sym;
+      const char *name;
+      if (gelf_getsym (l->symdata, (int) i, &sym) == NULL)
+	return corrupt (l, "bad symbol %zu", i);
+      if (sym.st_shndx != l->maps_sec
+	  || GELF_ST_TYPE (sym.st_info) != STT_OBJECT)
+	continue;
+      int ret = get_symbol (l, i, &sym, &name);
+      if (ret)
+	return ret;
+      struct bpfi_map *m = realloc (obj->maps,
+				    (obj->nmaps + 1) * sizeof *m);
+      if (m == NULL)
+	return oom (l);
+      obj->maps = m;
+      m = &obj->maps[obj->nmaps];
+      memset (m, 0, sizeof *m);
+      m->name = xstrdup (name);
+      if (m->name == NULL)
+	return oom (l);
+      m->offset = sym.st_value;
+      obj->nmaps++;
+    }
+  return 0;
+}
+
+/* The map whose variable starts at byte OFF of .maps, or -1.  */
+static long
+map_at (const struct loader *l, uint64_t off)
+{
+  for (size_t i = 0; i < l->obj->nmaps; i++)
+    if (l->obj->maps[i].offset == off)
+      return (long) i;
+  return -1;
 }
 
 /* The index of the function of section SEC starting at byte OFF, or -1.  */
@@ -615,6 +674,25 @@ apply_reloc (struct loader *l, size_t fi, size_t ii, void *arg)
 	  info->kind = BPFI_RELOC_EXTERN;
 	  info->index = e;
 	  info->addend = insn->imm;
+	  return 0;
+	}
+      if (sym->st_shndx == l->maps_sec && l->maps_sec != 0)
+	{
+	  /* A map: named by its variable's symbol (bpf-gcc repeats the
+	     symbol's value in the immediate, which is therefore not
+	     added), or by the section's symbol and the immediate.  */
+	  uint64_t off = sym->st_value;
+	  if (stype == STT_SECTION)
+	    off += (uint64_t) (int64_t) insn->imm;
+	  long m = map_at (l, off);
+	  if (m < 0)
+	    return bpfi_error_set (l->err, f->name, (long) ii,
+				   "unresolvable relocation: ld_imm64 of "
+				   "offset %llu of .maps, where no map "
+				   "starts", (unsigned long long) off);
+	  info->kind = BPFI_RELOC_MAP;
+	  info->index = (int) m;
+	  info->addend = 0;
 	  return 0;
 	}
       if (sym->st_shndx < l->shnum && l->data_index[sym->st_shndx] >= 0
@@ -797,7 +875,7 @@ read_relocations (struct loader *l)
 }
 
 /* Resolve calls that carry no relocation: BPF-to-BPF calls by relative
-   offset within the section, and numbered kernel helpers (rejected).  */
+   offset within the section, and kernel helpers by number.  */
 static int
 resolve_relative_calls (struct loader *l)
 {
@@ -817,9 +895,22 @@ resolve_relative_calls (struct loader *l)
 	      || f->info[i].kind != BPFI_RELOC_NONE)
 	    continue;
 	  if (insn->src_reg == 0)
-	    return bpfi_error_set (l->err, f->name, (long) i,
-			      "unknown helper 'number %d' (calls by helper "
-			      "number are not supported)", insn->imm);
+	    {
+	      /* A kernel helper by its number, as libbpf's bpf_helpers.h
+		 calls them: only the map helpers have numbers here.  */
+	      enum bpfi_helper h = bpfi_helper_by_number (insn->imm);
+	      if (h == BPFI_HELPER_NONE)
+		return bpfi_error_set (l->err, f->name, (long) i,
+				       "unknown helper 'number %d' (of the "
+				       "kernel's numbered helpers, only "
+				       "bpf_map_lookup_elem, 1, "
+				       "bpf_map_update_elem, 2, and "
+				       "bpf_map_delete_elem, 3, are "
+				       "supported)", insn->imm);
+	      f->info[i].kind = BPFI_RELOC_HELPER;
+	      f->info[i].index = (int) h;
+	      continue;
+	    }
 	  if (insn->src_reg != BPF_PSEUDO_CALL)
 	    return bpfi_error_set (l->err, f->name, (long) i,
 			      "unsupported opcode 0x%02x (call with src_reg "
@@ -862,8 +953,158 @@ silent_print (enum libbpf_print_level level, const char *fmt, va_list ap)
   return 0;
 }
 
-/* Fill in nargs from the .BTF section, if there is a usable one.  */
-static void
+/* The value of field M of map NAME given with __uint (a pointer to an
+   array of that many elements) into *OUT.  */
+static int
+map_uint (struct loader *l, const struct btf *btf, const char *name,
+	  const char *field, const struct btf_member *m, uint32_t *out)
+{
+  const struct btf_type *t = btf__type_by_id (btf, m->type);
+  while (t != NULL && (btf_is_mod (t) || btf_is_typedef (t)))
+    t = btf__type_by_id (btf, t->type);
+  const struct btf_type *a = t && btf_is_ptr (t)
+			     ? btf__type_by_id (btf, t->type) : NULL;
+  if (a == NULL || !btf_is_array (a))
+    return bpfi_error_set (l->err, NULL, -1, "map '%s': field '%s' is "
+			   "not given with __uint (%s, N)", name, field,
+			   field);
+  *out = btf_array (a)->nelems;
+  return 0;
+}
+
+/* The size of the type field M of map NAME points to, given with __type,
+   into *OUT (0 for a type without a size).  */
+static int
+map_type_size (struct loader *l, const struct btf *btf, const char *name,
+	       const char *field, const struct btf_member *m, uint32_t *out)
+{
+  const struct btf_type *t = btf__type_by_id (btf, m->type);
+  while (t != NULL && (btf_is_mod (t) || btf_is_typedef (t)))
+    t = btf__type_by_id (btf, t->type);
+  if (t == NULL || !btf_is_ptr (t))
+    return bpfi_error_set (l->err, NULL, -1, "map '%s': field '%s' is "
+			   "not given with __type (%s, T)", name, field,
+			   field);
+  long long size = btf__resolve_size (btf, t->type);
+  *out = size > 0 && size <= UINT32_MAX ? (uint32_t) size : 0;
+  return 0;
+}
+
+/* Merge the key or value size given by __type (TYPE_SIZE, 0 if none)
+   and by __uint (GIVEN, 0 if none) into *OUT.  */
+static int
+map_size (struct loader *l, const char *name, const char *what,
+	  uint32_t type_size, uint32_t given, uint32_t *out)
+{
+  if (type_size != 0 && given != 0 && type_size != given)
+    return bpfi_error_set (l->err, NULL, -1, "map '%s': %s_size is %u, "
+			   "but the %s's type has %u bytes", name, what,
+			   given, what, type_size);
+  *out = type_size != 0 ? type_size : given;
+  if (*out == 0)
+    return bpfi_error_set (l->err, NULL, -1, "map '%s': the %s has no "
+			   "size (give __type (%s, T) or __uint (%s_size, "
+			   "N))", name, what, what, what);
+  return 0;
+}
+
+/* Describe map M from the BTF of its variable in section .maps: a struct
+   whose fields libbpf's __uint and __type macros make.  */
+static int
+read_map_btf (struct loader *l, const struct btf *btf, int datasec,
+	      struct bpfi_map *m)
+{
+  const struct btf_type *var = NULL;
+  if (btf != NULL && datasec > 0)
+    {
+      const struct btf_type *ds = btf__type_by_id (btf, (uint32_t) datasec);
+      const struct btf_var_secinfo *vi = btf_var_secinfos (ds);
+      for (int k = 0; k < btf_vlen (ds); k++, vi++)
+	{
+	  const struct btf_type *v = btf__type_by_id (btf, vi->type);
+	  if (v != NULL && btf_is_var (v)
+	      && strcmp (btf__name_by_offset (btf, v->name_off), m->name) == 0)
+	    {
+	      var = v;
+	      break;
+	    }
+	}
+    }
+  if (var == NULL)
+    return bpfi_error_set (l->err, NULL, -1, "map '%s': no BTF describes "
+			   "it (build the BPF half with clang -g or bpf-gcc "
+			   "-gbtf)", m->name);
+  int sid = btf__resolve_type (btf, var->type);
+  const struct btf_type *st = sid > 0 ? btf__type_by_id (btf, (uint32_t) sid)
+				      : NULL;
+  if (st == NULL || !btf_is_struct (st))
+    return bpfi_error_set (l->err, NULL, -1, "map '%s': not a struct of "
+			   "__uint and __type fields", m->name);
+
+  uint32_t key_type = 0, value_type = 0, key_given = 0, value_given = 0;
+  const struct btf_member *mb = btf_members (st);
+  for (int k = 0; k < btf_vlen (st); k++, mb++)
+    {
+      const char *fn = btf__name_by_offset (btf, mb->name_off);
+      int ret;
+      if (fn == NULL)
+	fn = "";
+      if (strcmp (fn, "type") == 0)
+	ret = map_uint (l, btf, m->name, fn, mb, &m->type);
+      else if (strcmp (fn, "max_entries") == 0)
+	ret = map_uint (l, btf, m->name, fn, mb, &m->max_entries);
+      else if (strcmp (fn, "map_flags") == 0)
+	ret = map_uint (l, btf, m->name, fn, mb, &m->flags);
+      else if (strcmp (fn, "key_size") == 0)
+	ret = map_uint (l, btf, m->name, fn, mb, &key_given);
+      else if (strcmp (fn, "value_size") == 0)
+	ret = map_uint (l, btf, m->name, fn, mb, &value_given);
+      else if (strcmp (fn, "key") == 0)
+	ret = map_type_size (l, btf, m->name, fn, mb, &key_type);
+      else if (strcmp (fn, "value") == 0)
+	ret = map_type_size (l, btf, m->name, fn, mb, &value_type);
+      else
+	ret = bpfi_error_set (l->err, NULL, -1, "map '%s': field '%s' is not "
+			      "supported (only type, max_entries, key, "
+			      "value, key_size, value_size and map_flags "
+			      "are)", m->name, fn);
+      if (ret)
+	return ret;
+    }
+
+  if (m->type != BPF_MAP_TYPE_HASH && m->type != BPF_MAP_TYPE_ARRAY)
+    return bpfi_error_set (l->err, NULL, -1, "map '%s': type %u is not "
+			   "supported (only BPF_MAP_TYPE_HASH, 1, and "
+			   "BPF_MAP_TYPE_ARRAY, 2, are)", m->name, m->type);
+  if (m->max_entries == 0)
+    return bpfi_error_set (l->err, NULL, -1, "map '%s': max_entries is 0",
+			   m->name);
+  int ret = map_size (l, m->name, "key", key_type, key_given, &m->key_size);
+  if (ret == 0)
+    ret = map_size (l, m->name, "value", value_type, value_given,
+		    &m->value_size);
+  if (ret)
+    return ret;
+  if (m->type == BPF_MAP_TYPE_ARRAY && m->key_size != 4)
+    return bpfi_error_set (l->err, NULL, -1, "map '%s': the key of an "
+			   "array map is a 4-byte index, not %u bytes",
+			   m->name, m->key_size);
+  /* An entry's bytes, each part rounded up to 8 bytes (as the runtime and
+     the emitter lay them out).  */
+  uint64_t entry = ((uint64_t) m->value_size + 7) & ~(uint64_t) 7;
+  if (m->type == BPF_MAP_TYPE_HASH)
+    entry += ((uint64_t) m->key_size + 7) & ~(uint64_t) 7;
+  if (entry > BPFI_MAP_MAX_BYTES / m->max_entries)
+    return bpfi_error_set (l->err, NULL, -1, "map '%s': %u entries of %llu "
+			   "bytes are more than the %llu MiB a map may take",
+			   m->name, m->max_entries, (unsigned long long) entry,
+			   (unsigned long long) (BPFI_MAP_MAX_BYTES >> 20));
+  return 0;
+}
+
+/* Read the .BTF section, if there is a usable one: fill in the
+   functions' nargs, and describe the maps, which need it.  */
+static int
 read_btf (struct loader *l)
 {
   size_t sec = 0;
@@ -874,16 +1115,18 @@ read_btf (struct loader *l)
 	sec = i;
 	break;
       }
-  if (sec == 0 || l->shdrs[sec].sh_size == 0
-      || l->shdrs[sec].sh_size > UINT32_MAX)
-    return;
-  libbpf_print_fn_t old = libbpf_set_print (silent_print);
-  struct btf *btf = btf__new (section_bytes (l, sec),
-			      (uint32_t) l->shdrs[sec].sh_size);
-  libbpf_set_print (old);
-  if (btf == NULL || libbpf_get_error (btf))
-    return;
-  for (size_t i = 0; i < l->obj->nfuncs; i++)
+  struct btf *btf = NULL;
+  if (sec != 0 && l->shdrs[sec].sh_size != 0
+      && l->shdrs[sec].sh_size <= UINT32_MAX)
+    {
+      libbpf_print_fn_t old = libbpf_set_print (silent_print);
+      btf = btf__new (section_bytes (l, sec),
+		      (uint32_t) l->shdrs[sec].sh_size);
+      libbpf_set_print (old);
+      if (btf != NULL && libbpf_get_error (btf))
+	btf = NULL;
+    }
+  for (size_t i = 0; btf != NULL && i < l->obj->nfuncs; i++)
     {
       struct bpfi_func *f = &l->obj->funcs[i];
       int id = btf__find_by_name_kind (btf, f->name, BTF_KIND_FUNC);
@@ -902,7 +1145,13 @@ read_btf (struct loader *l)
 	n--;
       f->nargs = n;
     }
+  int ret = 0;
+  int datasec = btf != NULL
+		? btf__find_by_name_kind (btf, ".maps", BTF_KIND_DATASEC) : 0;
+  for (size_t i = 0; ret == 0 && i < l->obj->nmaps; i++)
+    ret = read_map_btf (l, btf, datasec, &l->obj->maps[i]);
   btf__free (btf);
+  return ret;
 }
 
 int
@@ -966,12 +1215,13 @@ bpfi_object_load_mem (const void *buf, size_t len, const char *name,
   if ((ret = read_sections (&l)) != 0
       || (ret = read_symbols (&l)) != 0
       || (ret = read_data_sections (&l)) != 0
+      || (ret = read_maps (&l)) != 0
       || (ret = read_functions (&l)) != 0
       || (ret = read_relocations (&l)) != 0
       || (ret = resolve_relative_calls (&l)) != 0
-      || (ret = check_data_relocs (&l)) != 0)
+      || (ret = check_data_relocs (&l)) != 0
+      || (ret = read_btf (&l)) != 0)
     goto out;
-  read_btf (&l);
 
 out:
   if (l.elf != NULL)

@@ -177,6 +177,18 @@ enum bpfi_helper
   /* Engine extensions: libtag's dense tag store, inline.  */
   BPFI_HELPER_DENSE_TAG_GET,	/* dense_tag_get (addr) */
   BPFI_HELPER_DENSE_TAG_SET,	/* dense_tag_set (addr, tag) */
+  /* Engine extensions: the instrumented function and call.  */
+  BPFI_HELPER_FUNC_ID,		/* func_id () */
+  BPFI_HELPER_FUNC_ADDR,	/* func_addr () */
+  BPFI_HELPER_FUNC_NAME,	/* func_name () */
+  BPFI_HELPER_CALL_KIND,	/* call_kind () */
+  BPFI_HELPER_BRANCH_TARGET,	/* branch_target () */
+  /* Engine extensions: BPF maps, by the names and the numbers (1, 2,
+     3) libbpf's bpf_helpers.h gives them.  */
+  BPFI_HELPER_MAP_LOOKUP,	/* bpf_map_lookup_elem (map, key) */
+  BPFI_HELPER_MAP_UPDATE,	/* bpf_map_update_elem (map, key, value,
+				   flags) */
+  BPFI_HELPER_MAP_DELETE,	/* bpf_map_delete_elem (map, key) */
   BPFI_HELPER_COUNT
 };
 
@@ -188,6 +200,12 @@ int bpfi_helper_nargs (enum bpfi_helper h);
 uint64_t bpfi_helper_max (enum bpfi_helper h);
 /* The helper called NAME, or BPFI_HELPER_NONE.  */
 enum bpfi_helper bpfi_helper_lookup (const char *name);
+/* The helper the Linux kernel numbers NUMBER (a call with src_reg 0, as
+   libbpf's bpf_helpers.h makes them), or BPFI_HELPER_NONE: only the map
+   helpers, 1 to 3, have numbers.  */
+enum bpfi_helper bpfi_helper_by_number (int32_t number);
+/* Is H one of the map helpers (it takes a map in R1)?  */
+bool bpfi_helper_map_p (enum bpfi_helper h);
 
 /* What a relocation attached to an instruction resolves to.  */
 enum bpfi_reloc_kind
@@ -197,7 +215,8 @@ enum bpfi_reloc_kind
   BPFI_RELOC_EXTERN,	/* ld_imm64: address of extern symbol INDEX + ADDEND */
   BPFI_RELOC_FUNC_ADDR,	/* ld_imm64: address of a BPF function (rejected) */
   BPFI_RELOC_HELPER,	/* call: engine helper INDEX (enum bpfi_helper) */
-  BPFI_RELOC_CALL	/* call: BPF-to-BPF call of function INDEX */
+  BPFI_RELOC_CALL,	/* call: BPF-to-BPF call of function INDEX */
+  BPFI_RELOC_MAP	/* ld_imm64: the address of map INDEX */
 };
 
 /* Per-instruction facts, parallel to bpfi_func.insns.  */
@@ -215,6 +234,12 @@ struct bpfi_insn_info
 			   every path reaching this instruction */
   int32_t stack_off;	/* for a load/store through a stack pointer: the
 			   accessed byte's offset from R10 (negative) */
+  /* For a call of a map helper: the map R1 holds, and the offsets from
+     R10 of the key (R2) and value (R3) when they are on the stack
+     (BPFI_INSN_KEY_STACK, BPFI_INSN_VALUE_STACK).  */
+  int32_t map;
+  int32_t key_off;
+  int32_t value_off;
 };
 
 #define BPFI_INSN_LEADER	0x01	/* starts a basic block */
@@ -222,6 +247,9 @@ struct bpfi_insn_info
 #define BPFI_INSN_STACK		0x04	/* memory access through R10 + const */
 #define BPFI_INSN_REACHABLE	0x08	/* reachable from the entry */
 #define BPFI_INSN_LOOP_HEAD	0x10	/* target of a backward jump */
+#define BPFI_INSN_KEY_STACK	0x20	/* map helper: the key is on the stack */
+#define BPFI_INSN_VALUE_STACK	0x40	/* map helper: the value is on the
+					   stack */
 
 /* One function of the object: a hook (global inst_*), or a subprogram
    reached through BPF-to-BPF calls.  */
@@ -268,6 +296,22 @@ struct bpfi_extern
   char *name;
 };
 
+/* A BPF map (a GCCInst extension): a variable of section .maps, defined
+   as libbpf's BTF-defined maps are, whose BTF gives the fields below.  */
+struct bpfi_map
+{
+  char *name;
+  uint64_t offset;		/* its symbol's value in .maps */
+  uint32_t type;		/* BPF_MAP_TYPE_HASH or BPF_MAP_TYPE_ARRAY */
+  uint32_t key_size;
+  uint32_t value_size;
+  uint32_t max_entries;
+  uint32_t flags;		/* map_flags, which GCCInst ignores */
+};
+
+/* The most bytes the entries of one map may take.  */
+#define BPFI_MAP_MAX_BYTES ((uint64_t) 1 << 30)
+
 struct bpfi_object
 {
   char *path;
@@ -278,6 +322,8 @@ struct bpfi_object
   size_t ndata;
   struct bpfi_extern *externs;
   size_t nexterns;
+  struct bpfi_map *maps;
+  size_t nmaps;
 };
 
 /* Why loading or verification failed.  FUNC is the function's name (or

@@ -197,6 +197,9 @@ check_structure (struct bpfi_func *f, struct bpfi_error *err)
       f->info[i].flags = 0;
       f->info[i].live_in = 0;
       f->info[i].stack_off = 0;
+      f->info[i].map = 0;
+      f->info[i].key_off = 0;
+      f->info[i].value_off = 0;
     }
   /* Mark the second halves of ld_imm64 first, so that forward jumps
      into them are caught.  */
@@ -462,6 +465,15 @@ v_address (int32_t base, int64_t off)
 {
   val v = v_range ((uint64_t) off, (uint64_t) off);
   v.base = base;
+  return v;
+}
+
+/* Map I (bpfi_object.maps).  */
+static val
+v_map (int64_t i)
+{
+  val v = v_range ((uint64_t) i, (uint64_t) i);
+  v.kind = BPFV_MAP;
   return v;
 }
 
@@ -1042,6 +1054,8 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	  v = v_address (1 + info->index, info->addend);
 	else if (info->kind == BPFI_RELOC_EXTERN)
 	  v = v_address (-1 - info->index, info->addend);
+	else if (info->kind == BPFI_RELOC_MAP)
+	  v = v_map (info->index);
 	else if (info->kind == BPFI_RELOC_NONE)
 	  {
 	    uint64_t c = (uint64_t) (uint32_t) insn[0].imm
@@ -1420,6 +1434,11 @@ merge_state (state *dst, const state *in, bool widen)
 	      || (a->kind == BPFV_STACK && a->lo != b->lo))
 	    m = v_conflict ();
 	}
+      else if (a->kind == BPFV_MAP || b->kind == BPFV_MAP)
+	{
+	  if (a->kind != b->kind || a->lo != b->lo)
+	    m = v_unknown ();
+	}
       else if (a->base != b->base || (a->base != 0 && a->lo != b->lo))
 	m = v_unknown ();
       else
@@ -1494,6 +1513,10 @@ check_mem (struct checker *c, unsigned base, int off, int size)
     return ret;
   const val *r = &c->s->v[base];
   struct bpfi_insn_info *info = &c->f->info[c->i];
+  if (r->kind == BPFV_MAP)
+    return fail (c->err, c->f, (long) c->i, "memory access through map "
+		 "'%s' (r%u): a map is only for the bpf_map_* helpers",
+		 c->obj->maps[r->lo].name, base);
   if (!is_pointer (r))
     return 0;
   if (r->kind == BPFV_CONFLICT)
@@ -1508,6 +1531,62 @@ check_mem (struct checker *c, unsigned base, int off, int size)
   if ((uint32_t) -lo > c->f->stack_depth)
     c->f->stack_depth = (uint32_t) -lo;
   return 0;
+}
+
+/* The bytes at register REG, which a map helper reads (SIZE of them):
+   on the stack (within the frame; *OFF gets their offset from R10 and
+   FLAG is set) or anywhere else.  */
+static int
+check_map_bytes (struct checker *c, unsigned reg, uint32_t size,
+		 uint8_t flag, int32_t *off)
+{
+  int ret = use_reg (c, reg, true);
+  if (ret)
+    return ret;
+  const val *r = &c->s->v[reg];
+  struct bpfi_insn_info *info = &c->f->info[c->i];
+  if (r->kind == BPFV_CONFLICT)
+    return fail (c->err, c->f, (long) c->i, "stack pointer escapes "
+		 "(r%u may or may not point into the stack frame)", reg);
+  if (r->kind != BPFV_STACK)
+    return 0;
+  int64_t lo = (int64_t) r->lo;
+  if (lo < -BPFI_STACK_SIZE || lo + (int64_t) size > 0)
+    return fail (c->err, c->f, (long) c->i, "stack access out of bounds "
+		 "(offset %lld, size %u)", (long long) lo, size);
+  info->flags |= flag;
+  *off = (int32_t) lo;
+  if ((uint32_t) -lo > c->f->stack_depth)
+    c->f->stack_depth = (uint32_t) -lo;
+  return 0;
+}
+
+/* A call of map helper H: R1 must name one map on every path (the
+   emitter lowers the call for it), R2 points to a key and, for an
+   update, R3 to a value and R4 holds the flags.  */
+static int
+check_map_helper (struct checker *c, enum bpfi_helper h)
+{
+  int ret = use_reg (c, 1, false);
+  if (ret)
+    return ret;
+  const val *r1 = &c->s->v[1];
+  struct bpfi_insn_info *info = &c->f->info[c->i];
+  if (r1->kind != BPFV_MAP)
+    return fail (c->err, c->f, (long) c->i, "%s: r1 is not the same map "
+		 "on every path (pass the address of a map variable, "
+		 "&NAME)", bpfi_helper_name (h));
+  const struct bpfi_map *m = &c->obj->maps[r1->lo];
+  info->map = (int32_t) r1->lo;
+  if ((ret = check_map_bytes (c, 2, m->key_size, BPFI_INSN_KEY_STACK,
+			      &info->key_off)) != 0)
+    return ret;
+  if (h != BPFI_HELPER_MAP_UPDATE)
+    return 0;
+  if ((ret = check_map_bytes (c, 3, m->value_size, BPFI_INSN_VALUE_STACK,
+			      &info->value_off)) != 0)
+    return ret;
+  return use_reg (c, 4, false);
 }
 
 /* Check instruction C->i against its state before it, as its row of the
@@ -1557,7 +1636,10 @@ check_dataflow (struct checker *c)
     {
       if (info->kind == BPFI_RELOC_HELPER)
 	{
-	  int nargs = bpfi_helper_nargs ((enum bpfi_helper) info->index);
+	  enum bpfi_helper h = (enum bpfi_helper) info->index;
+	  if (bpfi_helper_map_p (h))
+	    return check_map_helper (c, h);
+	  int nargs = bpfi_helper_nargs (h);
 	  for (int r = 1; r <= nargs; r++)
 	    if ((ret = use_reg (c, (unsigned) r, false)) != 0)
 	      return ret;

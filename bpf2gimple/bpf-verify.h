@@ -20,8 +20,10 @@ enum bpfv_kind
 {
   BPFV_SCALAR = 0,	/* not a stack pointer: see base, lo, hi */
   BPFV_STACK,		/* R10 + (int64_t) lo */
-  BPFV_CONFLICT		/* a stack pointer on some paths only, or at
+  BPFV_CONFLICT,	/* a stack pointer on some paths only, or at
 			   different offsets */
+  BPFV_MAP		/* the address of map lo (== hi): only the map
+			   helpers take it */
 };
 
 struct bpfv_val
