@@ -163,6 +163,86 @@ extern int BPFINST_ENABLED;
 
 #define BPFINST_DATA_NAME_FORMAT "__bpfinst_%016llx%s"
 
+/* ---------------------------------------------------------------------- */
+/* BPF maps (maps.c; a GCCInst extension, see bpfinst/maps.h).  Each map
+   of the instrumenter is a public comdat variable of default
+   visibility, one per linked program like the data sections, holding a
+   struct bpfinst_map:
+   snprintf (buf, size, BPFINST_MAP_NAME_FORMAT, (unsigned long long) id,
+	     name).
+   An array map's entries are another such variable
+   (BPFINST_MAP_DATA_NAME_FORMAT), zero-filled: entry I at byte
+   I * BPFINST_MAP_STRIDE (value_size), which inline code (emit-maps.cc)
+   addresses directly.  A hash map's entries are a table the runtime makes
+   on first use, reached through TABLE; inline code calls
+   BPFINST_MAP_LOOKUP, BPFINST_MAP_UPDATE and BPFINST_MAP_DELETE for it.
+   Every translation unit whose hooks use a map also defines, as a comdat
+   kept even if unused, the registry BPFINST_MAP_REGISTRY: every map of
+   the instrumenter, by which bpfinst_map_find finds them by name.
+
+   The plugin builds the same layouts as GCC trees (emit-decls.cc).  */
+
+#define BPFINST_MAP_NAME_FORMAT "__bpfinst_%016llx_map_%s"
+#define BPFINST_MAP_DATA_NAME_FORMAT "__bpfinst_%016llx_mapdata_%s"
+
+/* The values of struct bpfinst_map.type: Linux's BPF_MAP_TYPE_HASH and
+   BPF_MAP_TYPE_ARRAY.  */
+#define BPFINST_MAP_HASH 1
+#define BPFINST_MAP_ARRAY 2
+
+/* The bytes an array map's entry takes: its value's, rounded up to 8
+   (so that 64-bit values are aligned, as in Linux's array maps).  */
+#define BPFINST_MAP_STRIDE(value_size) (((value_size) + 7u) & ~7u)
+
+/* The results of the map operations: 0, or one of these negative Linux
+   errno values (whatever the target's C library numbers them), as the
+   kernel's map helpers return.  */
+#define BPFINST_MAP_ENOENT 2
+#define BPFINST_MAP_E2BIG 7
+#define BPFINST_MAP_ENOMEM 12
+#define BPFINST_MAP_EBUSY 16
+#define BPFINST_MAP_EEXIST 17
+#define BPFINST_MAP_EINVAL 22
+
+/* The flags of an update: Linux's BPF_ANY, BPF_NOEXIST, BPF_EXIST.  */
+#define BPFINST_MAP_ANY 0
+#define BPFINST_MAP_NOEXIST 1
+#define BPFINST_MAP_EXIST 2
+
+struct bpfinst_map
+{
+  const char *name;
+  uint32_t type;		/* BPFINST_MAP_HASH or BPFINST_MAP_ARRAY */
+  uint32_t key_size;		/* bytes */
+  uint32_t value_size;		/* bytes */
+  uint32_t max_entries;
+  void *data;			/* an array map's entries; NULL for a hash
+				   map */
+  void *table;			/* a hash map's table, NULL until its first
+				   use (set once, atomically) */
+};
+
+struct bpfinst_map_registry
+{
+  uint64_t count;
+  struct bpfinst_map *maps[];	/* COUNT of them */
+};
+
+#define BPFINST_MAP_REGISTRY __bpfinst_maps
+#define BPFINST_MAP_REGISTRY_NAME BPFINST_STR (BPFINST_MAP_REGISTRY)
+
+/* void *BPFINST_MAP_LOOKUP (struct bpfinst_map *, const void *key),
+   int BPFINST_MAP_UPDATE (struct bpfinst_map *, const void *key,
+			   const void *value, uint64_t flags),
+   int BPFINST_MAP_DELETE (struct bpfinst_map *, const void *key):
+   bpfinst/maps.h's functions, which inline code calls for hash maps.  */
+#define BPFINST_MAP_LOOKUP bpfinst_map_lookup_elem
+#define BPFINST_MAP_LOOKUP_NAME BPFINST_STR (BPFINST_MAP_LOOKUP)
+#define BPFINST_MAP_UPDATE bpfinst_map_update_elem
+#define BPFINST_MAP_UPDATE_NAME BPFINST_STR (BPFINST_MAP_UPDATE)
+#define BPFINST_MAP_DELETE bpfinst_map_delete_elem
+#define BPFINST_MAP_DELETE_NAME BPFINST_STR (BPFINST_MAP_DELETE)
+
 #ifdef __cplusplus
 }
 #endif

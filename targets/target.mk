@@ -16,12 +16,13 @@
 # install, uninstall.
 
 # The runtime archive's members: the whole runtime on Linux, only the
-# address translation and the tag slots on bare metal (no C library
-# signals, threads or system calls there).  Keep in step with
-# libbpfinst_rt_a_SOURCES in libtag/Makefile.am.
+# address translation, the tag slots, the switch and the maps on bare
+# metal (no C library signals, threads or system calls there; the maps
+# take no lock).  Keep in step with libbpfinst_rt_a_SOURCES in
+# libtag/Makefile.am.
 LINUX_RT_SOURCES = runtime.c tag-slots.c tag-signals.c syscall.c \
-	syscall-tramp.c tagstore.c switch.c
-BARE_METAL_RT_SOURCES = runtime.c tag-slots.c switch.c
+	syscall-tramp.c tagstore.c switch.c maps.c
+BARE_METAL_RT_SOURCES = runtime.c tag-slots.c switch.c maps.c
 
 ifeq ($(TARGET_KIND),bare)
 RT_SOURCES = $(BARE_METAL_RT_SOURCES)
