@@ -29,6 +29,17 @@ struct bpfi_operands
      64-bit value (an out-of-line hook's parameter).  */
   uint64_t pseudo_pc;
   tree pseudo_pc_val;
+  /* GCCInst's extension helpers.  func_id (), func_addr () and
+     func_name (): the instrumented function's identity (a 64-bit
+     constant), its address (NULL_TREE for 0) and the address of its
+     name (a string constant).  call_kind () (0 but in inst_call) and
+     branch_target () (NULL_TREE for 0: but in inst_indirectbr, the
+     address jumped to).  Values of pointer or integral type.  */
+  tree func_id;
+  tree func_addr;
+  tree func_name;
+  int call_kind;
+  tree branch_target;
   /* Location given to the emitted statements.  */
   location_t loc;
   /* The run-time switch: an integer variable (the instrumented

@@ -581,7 +581,7 @@ emit_function (frame *f, reg_state *entry_state)
 	  if (info->kind == BPFI_RELOC_CALL)
 	    emit_call (f, &s, &emit_obj->funcs[info->index]);
 	  else
-	    emit_helper (f, &s, (enum bpfi_helper) info->index);
+	    emit_helper (f, &s, (enum bpfi_helper) info->index, info);
 	  break;
 	case BPFI_LOWER_JUMP:
 	  emit_jump (f, &s, insn, i);

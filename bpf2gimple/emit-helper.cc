@@ -1,7 +1,8 @@
 /* emit-helper.cc - the lowering of calls to engine helpers: the
    contract's (slow_call, pseudo_pc, condition, tags, ...), bpf-gcc's
-   libgcc routines for bit operations and signed division, and the dense
-   tag store's (emit-tagstore.cc).
+   libgcc routines for bit operations and signed division, and GCCInst's
+   extensions: the dense tag store's (emit-tagstore.cc), the instrumented
+   function's identity and call, and the map helpers (emit-maps.cc).
 
    Most helpers are compile-time facts of the instrumented operation and
    become constants, which GCC then folds through the hook.  */
@@ -62,7 +63,8 @@ emit_clz_ctz (frame *f, bool clz, unsigned bits, tree x)
 }
 
 void
-emit_helper (frame *f, reg_state *s, enum bpfi_helper h)
+emit_helper (frame *f, reg_state *s, enum bpfi_helper h,
+	     const struct bpfi_insn_info *info)
 {
   const struct bpfi_operands *ops = f->ops;
   tree r0 = NULL_TREE;
@@ -143,6 +145,26 @@ emit_helper (frame *f, reg_state *s, enum bpfi_helper h)
       break;
     case BPFI_HELPER_DENSE_TAG_SET:
       r0 = emit_dense_tag (f, r1, get_reg (s, 2));
+      break;
+    case BPFI_HELPER_FUNC_ID:
+      r0 = operand_to_u64 (f, ops->func_id);
+      break;
+    case BPFI_HELPER_FUNC_ADDR:
+      r0 = operand_to_u64 (f, ops->func_addr);
+      break;
+    case BPFI_HELPER_FUNC_NAME:
+      r0 = operand_to_u64 (f, ops->func_name);
+      break;
+    case BPFI_HELPER_CALL_KIND:
+      r0 = u64_cst (ops->call_kind);
+      break;
+    case BPFI_HELPER_BRANCH_TARGET:
+      r0 = operand_to_u64 (f, ops->branch_target);
+      break;
+    case BPFI_HELPER_MAP_LOOKUP:
+    case BPFI_HELPER_MAP_UPDATE:
+    case BPFI_HELPER_MAP_DELETE:
+      r0 = emit_map_helper (f, s, h, info);
       break;
     default:
       gcc_unreachable ();	/* the loader refused it */

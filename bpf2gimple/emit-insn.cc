@@ -54,7 +54,7 @@ stack_need (const struct bpfi_func *fn)
 }
 
 /* A reference of TYPE to byte OFF (from R10) of F's stack frame.  */
-static tree
+tree
 stack_ref (frame *f, tree type, HOST_WIDE_INT off)
 {
   tree alias = build_pointer_type_for_mode (char_type_node, ptr_mode, true);
@@ -442,17 +442,22 @@ emit_atomic (frame *f, reg_state *s, const struct bpf_insn *insn,
 }
 
 /* ---------------------------------------------------------------------- */
-/* 64-bit immediates: constants, and addresses of data.  */
+/* 64-bit immediates: constants, and addresses of data and maps.  */
 
 void
 emit_ld_imm64 (frame *f, reg_state *s, const struct bpf_insn *insn,
 	       const struct bpfi_insn_info *info)
 {
   int dst = insn->dst_reg;
-  if (info->kind == BPFI_RELOC_DATA || info->kind == BPFI_RELOC_EXTERN)
+  if (info->kind == BPFI_RELOC_DATA || info->kind == BPFI_RELOC_EXTERN
+      || info->kind == BPFI_RELOC_MAP)
     {
+      /* A map's address is its struct bpfinst_map's, which only the map
+	 helpers take (the verifier sees to it): they find the map in the
+	 instruction's facts, not in the register.  */
       tree decl = info->kind == BPFI_RELOC_DATA ? data_decl (info->index)
-						: extern_decl (info->index);
+		  : info->kind == BPFI_RELOC_MAP ? map_decl (info->index)
+		  : extern_decl (info->index);
       tree addr = build_fold_addr_expr (decl);
       tree ut = int_type (TYPE_PRECISION (TREE_TYPE (addr)), 1);
       tree base = convert_to (f, bpfi_u64_type,

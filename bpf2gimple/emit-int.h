@@ -12,11 +12,13 @@
      emit-helper.cc   the engine helpers (pseudo_pc, tag1, slow_call, ...)
                       and bpf-gcc's libgcc calls
      emit-tagstore.cc libtag's dense tag store, inline
+     emit-maps.cc     BPF maps: the map helpers (array maps inline,
+                      hash maps through libtag)
      emit-outline.cc  big hooks out of line: a function per hook and
                       compile-time facts, called from each instance
      emit-decls.cc    declarations shared by a translation unit: the
-                      instrumenter's data, the native half's variables,
-                      the runtime's entry points
+                      instrumenter's data and maps, the native half's
+                      variables, the runtime's entry points
 
    Control flow is folded while it is emitted: a conditional jump whose
    outcome is known (its operands are constants after the helpers are
@@ -152,6 +154,7 @@ void emit_jump (frame *f, reg_state *s, const struct bpf_insn *insn, int pc);
 /* emit-insn.cc */
 uint32_t frame_size (const struct bpfi_func *fn);
 uint32_t stack_need (const struct bpfi_func *fn);
+tree stack_ref (frame *f, tree type, HOST_WIDE_INT off);
 tree mem_ref (frame *f, tree type, const reg_val &rv, HOST_WIDE_INT off);
 void emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn);
 void emit_load (frame *f, reg_state *s, const struct bpf_insn *insn,
@@ -166,7 +169,12 @@ tree emit_sdivmod (frame *f, bool mod, tree x, tree y);
 tree emit_builtin1 (frame *f, enum built_in_function fn, tree arg);
 
 /* emit-helper.cc */
-void emit_helper (frame *f, reg_state *s, enum bpfi_helper h);
+void emit_helper (frame *f, reg_state *s, enum bpfi_helper h,
+		  const struct bpfi_insn_info *info);
+
+/* emit-maps.cc */
+tree emit_map_helper (frame *f, reg_state *s, enum bpfi_helper h,
+		      const struct bpfi_insn_info *info);
 
 /* emit-outline.cc */
 outline_fn *outline_lookup (const struct bpfi_func *fn,
@@ -185,6 +193,9 @@ tree data_decl (size_t idx);
 tree extern_decl (size_t idx);
 tree dense_dir_decl (void);
 tree dense_slow_set_decl (void);
+tree map_decl (size_t idx);
+tree map_data_decl (size_t idx);
+tree map_fn_decl (enum bpfi_helper h);
 void decls_init (struct bpfi_object *obj);
 
 #endif /* BPFINST_EMIT_INT_H */

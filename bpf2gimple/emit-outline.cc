@@ -8,8 +8,9 @@
    result widths, condition code), gets one function of its own,
    lowered once, taking as parameters what varies from one instance to
    the next and the hook reads: its arguments, the operands' tags,
-   pseudo_pc () and condition_result ().  It returns the result's tag
-   when the hook sets one.
+   pseudo_pc (), condition_result () and the extensions' func_id (),
+   func_addr (), func_name () and branch_target ().  It returns the
+   result's tag when the hook sets one.
 
    The first instance of each is inlined and counted; when it added more
    statements than the threshold (bpfi_emit_set_outline), the later ones
@@ -49,13 +50,15 @@ struct outline_fn
   unsigned width_res;
   unsigned width[3];
   int condition;
+  int call_kind;
   /* Statements the first instance added inline, -1 before it.  */
   int inline_stmts;
   /* The parameters, in this order: the arguments (bit I: argument I),
      the operands' tags (bit I: tag I), pseudo_pc (), condition_result
-     ().  */
+     (), func_id (), func_addr (), func_name (), branch_target ().  */
   unsigned args, tags;
   bool pc, cr;
+  bool fid, faddr, fname, target;
   bool returns_tag;
   tree decl;			/* the function, once made */
 };
@@ -89,7 +92,8 @@ outline_entry (const struct bpfi_func *fn, const struct bpfi_operands *ops)
       if (o->fn == fn && o->nargs == ops->nargs
 	  && o->width_res == ops->width_res
 	  && o->width[0] == ops->width[0] && o->width[1] == ops->width[1]
-	  && o->width[2] == ops->width[2] && o->condition == ops->condition)
+	  && o->width[2] == ops->width[2] && o->condition == ops->condition
+	  && o->call_kind == ops->call_kind)
 	return o;
     }
   outline_fn *o = XCNEW (outline_fn);
@@ -99,6 +103,7 @@ outline_entry (const struct bpfi_func *fn, const struct bpfi_operands *ops)
   for (int i = 0; i < 3; i++)
     o->width[i] = ops->width[i];
   o->condition = ops->condition;
+  o->call_kind = ops->call_kind;
   o->inline_stmts = -1;
   for (unsigned i = 0; i < ops->nargs && i < 5; i++)
     if (!fn->verified || (fn->args_read & (1u << (i + 1))))
@@ -112,6 +117,11 @@ outline_entry (const struct bpfi_func *fn, const struct bpfi_operands *ops)
       o->tags |= 1u << i;
   o->pc = bpfi_func_uses_helper (emit_obj, fn, BPFI_HELPER_PSEUDO_PC);
   o->cr = bpfi_func_uses_helper (emit_obj, fn, BPFI_HELPER_CONDITION_RESULT);
+  o->fid = bpfi_func_uses_helper (emit_obj, fn, BPFI_HELPER_FUNC_ID);
+  o->faddr = bpfi_func_uses_helper (emit_obj, fn, BPFI_HELPER_FUNC_ADDR);
+  o->fname = bpfi_func_uses_helper (emit_obj, fn, BPFI_HELPER_FUNC_NAME);
+  o->target = bpfi_func_uses_helper (emit_obj, fn,
+				     BPFI_HELPER_BRANCH_TARGET);
   o->returns_tag = bpfi_func_uses_helper (emit_obj, fn, BPFI_HELPER_SET_TAG);
   outlines.safe_push (o);
   return o;
@@ -130,7 +140,7 @@ make_outlined (outline_fn *o, const struct bpfi_operands *proto)
     nparms += (o->args >> i) & 1;
   for (int i = 0; i < 3; i++)
     nparms += (o->tags >> i) & 1;
-  nparms += o->pc + o->cr;
+  nparms += o->pc + o->cr + o->fid + o->faddr + o->fname + o->target;
   auto_vec<tree, 16> types;
   for (unsigned i = 0; i < nparms; i++)
     types.safe_push (u64);
@@ -231,6 +241,18 @@ make_outlined (outline_fn *o, const struct bpfi_operands *proto)
       ops.condition_result = get_or_create_ssa_default_def (cfun, p);
       p = DECL_CHAIN (p);
     }
+  tree *ext[] = { &ops.func_id, &ops.func_addr, &ops.func_name,
+		  &ops.branch_target };
+  bool ext_p[] = { o->fid, o->faddr, o->fname, o->target };
+  for (int i = 0; i < 4; i++)
+    {
+      *ext[i] = NULL_TREE;
+      if (ext_p[i])
+	{
+	  *ext[i] = get_or_create_ssa_default_def (cfun, p);
+	  p = DECL_CHAIN (p);
+	}
+    }
   ops.guard = NULL_TREE;
   ops.stmts_added = NULL;
   ops.loc = UNKNOWN_LOCATION;
@@ -314,6 +336,12 @@ emit_outline_call (frame *f, reg_state *s, outline_fn *o)
     args.safe_push (u64_cst (ops->pseudo_pc));
   if (o->cr)
     args.safe_push (operand_to_u64 (f, ops->condition_result));
+  tree ext[] = { ops->func_id, ops->func_addr, ops->func_name,
+		 ops->branch_target };
+  bool ext_p[] = { o->fid, o->faddr, o->fname, o->target };
+  for (int i = 0; i < 4; i++)
+    if (ext_p[i])
+      args.safe_push (operand_to_u64 (f, ext[i]));
   gcall *call = gimple_build_call_vec (o->decl, args);
   if (o->returns_tag)
     {
