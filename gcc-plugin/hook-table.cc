@@ -14,42 +14,48 @@
 #include "cfgloop.h"
 #include "options.h"
 #include "internal-fn.h"
+#include "except.h"
+#include "tree-eh.h"
+#include "langhooks.h"
 
 #include "hook-table.h"
 
 /* Indexed by enum bpfi_hook.  */
 const struct bpfi_hook_desc bpfi_hook_descs[BPFI_HOOK_COUNT] =
 {
-  { "inst_add",		2 },
-  { "inst_sub",		2 },
-  { "inst_neg",		1 },
-  { "inst_mul",		2 },
-  { "inst_udiv",	2 },
-  { "inst_sdiv",	2 },
-  { "inst_urem",	2 },
-  { "inst_srem_1starg",	2 },
-  { "inst_srem_2ndarg",	2 },
-  { "inst_srem_nonneg",	2 },
-  { "inst_and",		2 },
-  { "inst_nand",	2 },
-  { "inst_or",		2 },
-  { "inst_nor",		2 },
-  { "inst_xor",		2 },
-  { "inst_eqv",		2 },
-  { "inst_not",		1 },
-  { "inst_clz",		2 },
-  { "inst_ctz",		2 },
-  { "inst_shl",		2 },
-  { "inst_lshr",	2 },
-  { "inst_ashr",	2 },
-  { "inst_cmp",		2 },
-  { "inst_br",		1 },
-  { "inst_indirectbr",	0 },
-  { "inst_trunc",	1 },
-  { "inst_zext",	1 },
-  { "inst_sext",	1 },
-  { "inst_load",	2 },
-  { "inst_store",	3 },
+  { "inst_add",		2, false },
+  { "inst_sub",		2, false },
+  { "inst_neg",		1, false },
+  { "inst_mul",		2, false },
+  { "inst_udiv",	2, false },
+  { "inst_sdiv",	2, false },
+  { "inst_urem",	2, false },
+  { "inst_srem_1starg",	2, false },
+  { "inst_srem_2ndarg",	2, false },
+  { "inst_srem_nonneg",	2, false },
+  { "inst_and",		2, false },
+  { "inst_nand",	2, false },
+  { "inst_or",		2, false },
+  { "inst_nor",		2, false },
+  { "inst_xor",		2, false },
+  { "inst_eqv",		2, false },
+  { "inst_not",		1, false },
+  { "inst_clz",		2, false },
+  { "inst_ctz",		2, false },
+  { "inst_shl",		2, false },
+  { "inst_lshr",	2, false },
+  { "inst_ashr",	2, false },
+  { "inst_cmp",		2, false },
+  { "inst_br",		1, false },
+  { "inst_indirectbr",	0, false },
+  { "inst_trunc",	1, false },
+  { "inst_zext",	1, false },
+  { "inst_sext",	1, false },
+  { "inst_load",	2, false },
+  { "inst_store",	3, false },
+  { "inst_func_entry",	0, true },
+  { "inst_func_exit",	1, true },
+  { "inst_call",	1, true },
 };
 
 /* How a tree code is instrumented.  */
@@ -487,6 +493,67 @@ classify_cond (gcond *stmt, struct bpfi_site *site)
   return false;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Calls, returns and exits of the function: GCCInst's extension hooks.  */
+
+/* Is CALL one of the longjmp family, which leaves the function (for one
+   of its callers', unless the function calls setjmp itself)?  */
+static bool
+longjmp_call_p (gcall *call, tree fndecl)
+{
+  if (cfun->calls_setjmp || !gimple_call_noreturn_p (call))
+    return false;
+  if (fndecl_built_in_p (fndecl, BUILT_IN_LONGJMP))
+    return true;
+  if (DECL_NAME (fndecl) == NULL_TREE)
+    return false;
+  const char *n = IDENTIFIER_POINTER (DECL_NAME (fndecl));
+  while (*n == '_')
+    n++;
+  return (strcmp (n, "longjmp") == 0 || strcmp (n, "siglongjmp") == 0
+	  || strcmp (n, "longjmp_chk") == 0);
+}
+
+/* A call: the call hook, unless it is no call in the program's source
+   (internal functions, GCC's own built-ins); func_exit after it when it
+   leaves the function.  */
+static bool
+classify_call (gcall *call, struct bpfi_site *site)
+{
+  if (gimple_call_internal_p (call))
+    return false;
+  tree fndecl = gimple_call_fndecl (call);
+  bool source_call = (fndecl == NULL_TREE
+		      || (!fndecl_built_in_p (fndecl, BUILT_IN_MD)
+			  && !fndecl_built_in_p (fndecl, BUILT_IN_FRONTEND)
+			  && !(fndecl_built_in_p (fndecl, BUILT_IN_NORMAL)
+			       && DECL_IS_UNDECLARED_BUILTIN (fndecl))));
+  site->leaves = fndecl != NULL_TREE && longjmp_call_p (call, fndecl);
+  if (!source_call)
+    {
+      site->kind = site->leaves ? BPFI_SITE_LEAVE : BPFI_SITE_NONE;
+      site->hook = BPFI_HOOK_FUNC_EXIT;
+      return site->leaves;
+    }
+  site->kind = BPFI_SITE_CALL;
+  site->hook = BPFI_HOOK_CALL;
+  site->lhs = gimple_call_lhs (call);
+  site->nops = 1;
+  if (fndecl != NULL_TREE)
+    site->ops[0] = build_fold_addr_expr (fndecl);
+  else
+    {
+      /* A C++ virtual call names its target through an OBJ_TYPE_REF: the
+	 address called is the expression inside.  */
+      tree fn = gimple_call_fn (call);
+      if (TREE_CODE (fn) == OBJ_TYPE_REF)
+	fn = OBJ_TYPE_REF_EXPR (fn);
+      site->ops[0] = fn;
+      site->call_indirect = true;
+    }
+  return true;
+}
+
 bool
 bpfi_classify (gimple *stmt, struct bpfi_site *site)
 {
@@ -521,7 +588,7 @@ bpfi_classify (gimple *stmt, struct bpfi_site *site)
 	gcall *call = as_a <gcall *> (stmt);
 	enum bpfi_hook hook = hook_for_call (call);
 	if (hook == BPFI_HOOK_NONE || gimple_call_num_args (call) < 1)
-	  return false;
+	  return classify_call (call, site);
 	tree a = gimple_call_arg (call, 0);
 	if (!bpfi_instrumented_type_p (TREE_TYPE (a)))
 	  return false;
@@ -535,6 +602,26 @@ bpfi_classify (gimple *stmt, struct bpfi_site *site)
 	site->ops[1] = build_int_cst (rtype, TYPE_PRECISION (TREE_TYPE (a)));
 	return true;
       }
+    case GIMPLE_RETURN:
+      {
+	tree val = gimple_return_retval (as_a <greturn *> (stmt));
+	site->kind = BPFI_SITE_RETURN;
+	site->hook = BPFI_HOOK_FUNC_EXIT;
+	if (val != NULL_TREE && bpfi_instrumented_type_p (TREE_TYPE (val)))
+	  {
+	    site->nops = 1;
+	    site->ops[0] = val;
+	  }
+	return true;
+      }
+    case GIMPLE_RESX:
+      /* An exception going out of the function: the resx's block has
+	 nowhere to go in it.  */
+      if (EDGE_COUNT (gimple_bb (stmt)->succs) != 0)
+	return false;
+      site->kind = BPFI_SITE_LEAVE;
+      site->hook = BPFI_HOOK_FUNC_EXIT;
+      return true;
     default:
       return false;
     }
@@ -543,7 +630,69 @@ bpfi_classify (gimple *stmt, struct bpfi_site *site)
 bool
 bpfi_site_hooked_p (const struct bpfi_site *site)
 {
-  return site->kind != BPFI_SITE_NONE && site->kind != BPFI_SITE_ADDRESS;
+  switch (site->kind)
+    {
+    case BPFI_SITE_NONE:
+    case BPFI_SITE_ADDRESS:
+    case BPFI_SITE_CALL:
+    case BPFI_SITE_RETURN:
+    case BPFI_SITE_LEAVE:
+      return false;
+    default:
+      return true;
+    }
+}
+
+void
+bpfi_exception_exits (void)
+{
+  if (!cfun->can_throw_non_call_exceptions && !flag_exceptions)
+    return;
+  auto_vec<gimple *> calls;
+  basic_block bb;
+  FOR_EACH_BB_FN (bb, cfun)
+    for (gimple_stmt_iterator gsi = gsi_start_bb (bb); !gsi_end_p (gsi);
+	 gsi_next (&gsi))
+      {
+	gimple *stmt = gsi_stmt (gsi);
+	/* A call that may throw and has no landing pad here: its
+	   exceptions go straight out.  (A negative number is a region
+	   that must not throw, and terminates.)  */
+	if (is_gimple_call (stmt) && lookup_stmt_eh_lp (stmt) == 0
+	    && stmt_could_throw_p (cfun, stmt))
+	  calls.safe_push (stmt);
+      }
+  if (calls.is_empty ())
+    return;
+
+  /* A cleanup region around them, with nothing outside it: its landing
+     pad's resx takes the exception on out of the function.  */
+  eh_region region = gen_eh_region_cleanup (NULL);
+  eh_landing_pad lp = gen_eh_landing_pad (region);
+  tree label = create_artificial_label (UNKNOWN_LOCATION);
+  EH_LANDING_PAD_NR (label) = lp->index;
+  lp->post_landing_pad = label;
+  basic_block pad = create_empty_bb (EXIT_BLOCK_PTR_FOR_FN (cfun)->prev_bb);
+  if (current_loops)
+    add_bb_to_loop (pad, current_loops->tree_root);
+  pad->count = profile_count::zero ();
+  gimple_stmt_iterator gsi = gsi_start_bb (pad);
+  gsi_insert_after (&gsi, gimple_build_label (label), GSI_NEW_STMT);
+  gsi_insert_after (&gsi, gimple_build_resx (region->index), GSI_NEW_STMT);
+  for (unsigned i = 0; i < calls.length (); i++)
+    {
+      gimple *call = calls[i];
+      add_stmt_to_eh_lp (call, lp->index);
+      /* A call that may throw to a landing pad ends its block.  */
+      basic_block from = gimple_bb (call);
+      if (call != gsi_stmt (gsi_last_bb (from)))
+	split_block (from, call);
+      edge e = make_edge (from, pad, EDGE_EH);
+      e->probability = profile_probability::never ();
+    }
+  if (!DECL_FUNCTION_PERSONALITY (current_function_decl))
+    DECL_FUNCTION_PERSONALITY (current_function_decl)
+      = lang_hooks.eh_personality ();
 }
 
 /* ---------------------------------------------------------------------- */

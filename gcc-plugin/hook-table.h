@@ -56,6 +56,27 @@
    Operands must have integral, boolean, enumeral or pointer type; the
    operation's result too (for loads and stores: the accessed value).
 
+   GCCInst's extension hooks, beyond the contract:
+
+     the function's start            func_entry (after the parameters'
+                                     tags are read)
+     GIMPLE_RETURN                   func_exit (the value returned, or 0)
+     GIMPLE_RESX that leaves the     func_exit (0): an exception going
+       function                      out (bpfi_exception_exits gives
+                                     every call that may throw out a
+                                     landing pad with such a resx)
+     GIMPLE_CALL of a function or    call (the address called): not
+       through a pointer             internal functions, nor GCC's
+                                     built-ins that the program does not
+                                     declare itself (__builtin_*)
+     a call of longjmp, siglongjmp   call, then func_exit (0), unless the
+       (__builtin_longjmp: only      function calls setjmp itself (the
+       func_exit)                    jump may land in it)
+
+   They are numbered apart from the contract's operations (pseudo_pc ()
+   does not count them), so that the contract's hooks see the same
+   values whether an instrumenter defines them or not.
+
    Not instrumented: floating-point, complex, vector and fixed-point
    operations; MULT_HIGHPART_EXPR, the widening and other division/modulo
    codes (CEIL_*, FLOOR_DIV, ROUND_*), COND_EXPR and the unordered
@@ -101,6 +122,10 @@ enum bpfi_hook
   BPFI_HOOK_SEXT,
   BPFI_HOOK_LOAD,
   BPFI_HOOK_STORE,
+  /* GCCInst extensions.  */
+  BPFI_HOOK_FUNC_ENTRY,
+  BPFI_HOOK_FUNC_EXIT,
+  BPFI_HOOK_CALL,
   BPFI_HOOK_COUNT,
   BPFI_HOOK_NONE = BPFI_HOOK_COUNT
 };
@@ -114,11 +139,13 @@ enum bpfi_hook
 #define BPFI_COND_NEQ		6
 #define BPFI_COND_SIGNED	8
 
-/* A hook's BPF function name and number of arguments.  */
+/* A hook's BPF function name and number of arguments, and whether it
+   is a GCCInst extension rather than the contract's.  */
 struct bpfi_hook_desc
 {
   const char *name;
   unsigned nargs;
+  bool extension;
 };
 
 extern const struct bpfi_hook_desc bpfi_hook_descs[BPFI_HOOK_COUNT];
@@ -170,7 +197,18 @@ enum bpfi_site_kind
   BPFI_SITE_FIELD_STORE,
   /* lhs = &REF: no hook, but the address is computed again by
      instrumented steps so that it carries its indices' tags.  */
-  BPFI_SITE_ADDRESS
+  BPFI_SITE_ADDRESS,
+  /* GCCInst extensions.  A call (lhs = OPS[0] (...)): call, on OPS[0],
+     the address called (CALL_INDIRECT: a pointer, not a function's
+     address); then func_exit when the call leaves the function
+     (LEAVES: longjmp).  */
+  BPFI_SITE_CALL,
+  /* A return of OPS[0] (NOPS 0: no value, or none the hooks see):
+     func_exit.  */
+  BPFI_SITE_RETURN,
+  /* The function is left another way: an exception going out (resx),
+     __builtin_longjmp: func_exit (0).  */
+  BPFI_SITE_LEAVE
 };
 
 struct bpfi_site
@@ -191,6 +229,8 @@ struct bpfi_site
   unsigned shift;		/* FIELD_*: where the field's bits are ... */
   unsigned bits;		/* ... among the representative's BITS */
   uint64_t mask;		/* FIELD_*: the field's bits, from bit 0 */
+  bool call_indirect;		/* CALL */
+  bool leaves;			/* CALL */
 };
 
 /* Classify STMT: fill *SITE and return true when hooks (or, for
@@ -198,9 +238,15 @@ struct bpfi_site
    defines the hooks is not looked at.  */
 bool bpfi_classify (gimple *stmt, struct bpfi_site *site);
 
-/* Does SITE's kind run hooks (as opposed to tag propagation only)?  The
-   operations for which it does are the ones pseudo_pc () numbers.  */
+/* Does SITE's kind run the contract's hooks (as opposed to tag
+   propagation only, or the extensions' hooks)?  The operations for
+   which it does are the ones pseudo_pc () numbers.  */
 bool bpfi_site_hooked_p (const struct bpfi_site *site);
+
+/* Give every call of the current function that may throw an exception
+   out of it a landing pad (one for all, a cleanup that ends in a resx
+   leaving the function), so that func_exit runs on the way out.  */
+void bpfi_exception_exits (void);
 
 /* The outgoing edges of switch STMT that inst_br sees: one per case label
    group (the labels going to one block), the default's apart.  Splits

@@ -1,5 +1,6 @@
 /* instrument.cc - put the instrumenter's hooks in front of the operations
-   of the current function.
+   of the current function (and GCCInst's extension hooks at its entry,
+   its exits and its calls).
 
    The statements to instrument are collected first, so that nothing the
    emitter or this file inserts is ever instrumented.  For each, the hook
@@ -39,6 +40,7 @@
 #include "bpf-emit.h"
 #include "hook-table.h"
 #include "plugin.h"
+#include "bpfinst/common.h"
 
 /* What holds for the whole translation unit: the instrumenter's function
    for each hook (NULL when it has none), the run-time switch, and the
@@ -86,6 +88,14 @@ struct inst_ctx
      its two edges is one operation.  */
   unsigned serial;
   unsigned counted[BPFI_HOOK_COUNT];
+  /* Numbers the extension hooks' sites (entry, calls, exits) apart from
+     the contract's operations, whose numbers they leave alone.  */
+  unsigned ext_ordinal;
+  /* func_id (), func_addr () (NULL_TREE when the function's address is
+     not to be taken) and func_name () for the function.  */
+  tree func_id;
+  tree func_addr;
+  tree func_name;
 };
 
 #define FNV_PRIME 0x100000001b3ULL
@@ -119,13 +129,17 @@ fnv1a_u32 (uint64_t h, uint32_t v)
    mark telling the steps of an address from those of an access: "p =
    &a[i]" has no hook, so it shares its ordinal with the next operation),
    the piece of an operation presented as several, when it is one, and
-   the hook's name.  Nothing depends on addresses, the build order
-   or the time, so a rebuild gives the same values.  */
+   the hook's name.  An extension hook's site has its own ordinal, among
+   the function's extension sites, in place of the operation's.  Nothing
+   depends on addresses, the build order or the time, so a rebuild gives
+   the same values.  */
 
 static uint64_t
 pseudo_pc (const inst_ctx *ctx, unsigned sub, enum bpfi_hook hook)
 {
-  uint64_t h = fnv1a_u32 (ctx->function_hash, ctx->ordinal);
+  uint64_t h = fnv1a_u32 (ctx->function_hash,
+			  bpfi_hook_descs[hook].extension ? ctx->ext_ordinal
+							  : ctx->ordinal);
   h = fnv1a_u32 (h, sub + 1000 * ctx->address_step);
   if (ctx->address_of)
     h = fnv1a (h, "&", 1);
@@ -235,6 +249,9 @@ emit_hook (inst_ctx *ctx, enum bpfi_hook hook, gimple_stmt_iterator *gsi,
 {
   ops->pseudo_pc = pseudo_pc (ctx, sub, hook);
   ops->guard = ctx->switch_copy;
+  ops->func_id = ctx->func_id;
+  ops->func_addr = ctx->func_addr;
+  ops->func_name = ctx->func_name;
   unsigned added = 0;
   ops->stmts_added = &added;
   if (dump_file)
@@ -712,7 +729,7 @@ instrument_switch (inst_ctx *ctx, gimple_stmt_iterator *gsi, gswitch *stmt,
     }
 }
 
-/* Computed goto.  */
+/* Computed goto; branch_target () is the address jumped to.  */
 
 static bool
 instrument_goto (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt)
@@ -721,8 +738,118 @@ instrument_goto (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt)
     return false;
   struct bpfi_operands ops;
   init_operands (&ops, stmt);
+  ops.branch_target = gimple_goto_dest (stmt);
   emit_hook (ctx, BPFI_HOOK_INDIRECTBR, gsi, &ops, 0);
   return true;
+}
+
+/* ---------------------------------------------------------------------- */
+/* GCCInst's extension hooks: the function's entry and exits, and its
+   calls.  Each site has an ordinal of its own (ctx->ext_ordinal).  */
+
+/* func_exit at *GSI, with the value VAL returned (NULL_TREE: 0).  */
+
+static void
+emit_func_exit (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		tree val)
+{
+  struct bpfi_operands ops;
+  init_operands (&ops, stmt);
+  if (val != NULL_TREE && !is_gimple_val (val))
+    {
+      /* A value in memory (a result the function's callers see through
+	 its address): its bytes now.  */
+      tree tmp = make_ssa_name (TREE_TYPE (val));
+      gassign *g = gimple_build_assign (tmp, unshare_expr (val));
+      gimple_set_location (g, ops.loc);
+      gsi_insert_before (gsi, g, GSI_SAME_STMT);
+      val = tmp;
+    }
+  set_arg (&ops, 0, val ? val : build_zero_cst (uint64_type_node));
+  if (val == NULL_TREE)
+    ops.width[0] = 0;
+  emit_hook (ctx, BPFI_HOOK_FUNC_EXIT, gsi, &ops, 0);
+}
+
+/* A call: inst_call before it, with the address called; for longjmp,
+   func_exit after that.  A call that returns twice (setjmp) starts its
+   block, where the second return arrives: the hooks go on the edges
+   that come from before it.  */
+
+static void
+instrument_call (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		 const struct bpfi_site *site)
+{
+  bool want_call = hook_defined_p (BPFI_HOOK_CALL);
+  bool want_exit = site->leaves && hook_defined_p (BPFI_HOOK_FUNC_EXIT);
+  if (!want_call && !want_exit)
+    return;
+  auto_vec<gimple_stmt_iterator, 2> points;
+  if (gimple_call_flags (stmt) & ECF_RETURNS_TWICE)
+    {
+      auto_vec<edge, 2> preds;
+      edge e;
+      edge_iterator ei;
+      FOR_EACH_EDGE (e, ei, gimple_bb (stmt)->preds)
+	if (!(e->flags & EDGE_ABNORMAL))
+	  preds.safe_push (e);
+      for (unsigned i = 0; i < preds.length (); i++)
+	points.safe_push (gsi_after_labels (split_edge (preds[i])));
+    }
+  else
+    points.safe_push (*gsi);
+  for (unsigned i = 0; i < points.length (); i++)
+    {
+      gimple_stmt_iterator at = points[i];
+      if (want_call)
+	{
+	  struct bpfi_operands ops;
+	  init_operands (&ops, stmt);
+	  set_arg (&ops, 0, site->ops[0]);
+	  ops.call_kind = site->call_indirect ? CALL_INDIRECT : CALL_DIRECT;
+	  emit_hook (ctx, BPFI_HOOK_CALL, &at, &ops, 0);
+	}
+      if (want_exit)
+	emit_func_exit (ctx, &at, stmt, NULL_TREE);
+    }
+}
+
+/* A return (func_exit with the value returned), or another way out
+   (func_exit (0)).  */
+
+static void
+instrument_return (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		   const struct bpfi_site *site)
+{
+  if (hook_defined_p (BPFI_HOOK_FUNC_EXIT))
+    emit_func_exit (ctx, gsi, stmt, site->nops ? site->ops[0] : NULL_TREE);
+}
+
+/* The function's entry: a block of its own after the entry block, made
+   before the parameters' tags are read there (make_entry_block), with
+   func_entry at its end.  */
+
+static basic_block
+make_entry_block (void)
+{
+  if (!hook_defined_p (BPFI_HOOK_FUNC_ENTRY))
+    return NULL;
+  return split_edge (single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (cfun)));
+}
+
+static void
+instrument_entry (inst_ctx *ctx, basic_block bb)
+{
+  if (bb == NULL)
+    return;
+  gimple_stmt_iterator at = gsi_last_bb (bb);
+  if (!gsi_end_p (at))
+    gsi_next (&at);
+  struct bpfi_operands ops;
+  memset (&ops, 0, sizeof ops);
+  ops.loc = DECL_SOURCE_LOCATION (current_function_decl);
+  emit_hook (ctx, BPFI_HOOK_FUNC_ENTRY, &at, &ops, 0);
+  ctx->ext_ordinal++;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -980,7 +1107,8 @@ instrument_field_store (inst_ctx *ctx, gimple_stmt_iterator *gsi,
   return true;
 }
 
-/* Instrument STMT; false when no hook was inserted for it.  */
+/* Instrument STMT; false when its tags are tags_default's (no hook was
+   inserted for it, or only an extension's).  */
 
 static bool
 instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
@@ -1013,6 +1141,17 @@ instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
       return instrument_field_load (ctx, &gsi, stmt, site);
     case BPFI_SITE_FIELD_STORE:
       return instrument_field_store (ctx, &gsi, stmt, site);
+    /* The extensions' hooks leave the statement's tags to
+       tags_default.  */
+    case BPFI_SITE_CALL:
+      instrument_call (ctx, &gsi, stmt, site);
+      ctx->ext_ordinal++;
+      return false;
+    case BPFI_SITE_RETURN:
+    case BPFI_SITE_LEAVE:
+      instrument_return (ctx, &gsi, stmt, site);
+      ctx->ext_ordinal++;
+      return false;
     default:
       return false;
     }
@@ -1125,6 +1264,20 @@ instrument_function (void)
   const char *file = main_input_filename ? main_input_filename : "";
   ctx.function_hash = fnv1a (FNV_OFFSET_BASIS, fname, strlen (fname) + 1);
   ctx.function_hash = fnv1a (ctx.function_hash, file, strlen (file) + 1);
+  ctx.func_id = build_int_cst_type (uint64_type_node,
+				    (HOST_WIDE_INT)
+				    function_id (current_function_decl));
+  if (maybe_called_indirectly_p (current_function_decl))
+    ctx.func_addr = build_fold_addr_expr (current_function_decl);
+  if (fname[0] == '*')
+    fname++;
+  ctx.func_name = build_string_literal (strlen (fname) + 1, fname);
+
+  /* The extensions' hooks may need blocks of their own: for the exits
+     through exceptions, and the entry.  */
+  if (hook_defined_p (BPFI_HOOK_FUNC_EXIT))
+    bpfi_exception_exits ();
+  basic_block entry = make_entry_block ();
 
   /* In reverse post-order, so that the tags of a statement's operands are
      known before the statement (but for loop-carried PHI arguments, which
@@ -1155,6 +1308,7 @@ instrument_function (void)
 
   bpfi_emit_begin_function ();
   tags_begin_function ();
+  instrument_entry (&ctx, entry);
   /* pseudo_pc () numbers the operations hooks may apply to, whatever the
      instrumenter defines and does with tags.  */
   for (unsigned i = 0; i < stmts.length (); i++)

@@ -30,6 +30,17 @@ unsigned int instrument_function (void);
 #define FNV_OFFSET_BASIS 0xcbf29ce484222325ULL
 uint64_t fnv1a (uint64_t h, const void *data, size_t len);
 
+/* The identity of function FNDECL: a 64-bit hash of its assembler name
+   (and, if it is local to the translation unit, of the main input
+   file's name), never 0; func_id () gives it too (tags.cc).  */
+uint64_t function_id (tree fndecl);
+
+/* May FNDECL be called through a pointer (is it public, or is its
+   address taken)?  Only then may inserted code take its address without
+   keeping a copy of it out of line that the program would not have
+   (tags.cc).  */
+bool maybe_called_indirectly_p (tree fndecl);
+
 /* Tags (tags.cc).  NULL_TREE stands for tag 0.  */
 void tags_init (struct bpfi_object *obj, bool force_off);
 bool tags_enabled_p (void);

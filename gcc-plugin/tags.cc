@@ -188,10 +188,10 @@ pointer_as_u64 (gimple_seq *seq, tree ptr)
   return v;
 }
 
-/* The function id of FNDECL in the slots (bpfinst-abi.h): a hash of its
-   assembler name (and, for a function local to this translation unit, of
-   the main input file's name).  */
-static tree
+/* The function id of FNDECL in the slots (bpfinst-abi.h), which func_id
+   () also gives: a hash of its assembler name (and, for a function local
+   to this translation unit, of the main input file's name).  */
+uint64_t
 function_id (tree fndecl)
 {
   const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
@@ -199,7 +199,14 @@ function_id (tree fndecl)
   if (!TREE_PUBLIC (fndecl) && main_input_filename)
     h = fnv1a (h, main_input_filename, strlen (main_input_filename));
   /* Never 0, which means "no function".  */
-  return build_int_cst_type (bpfi_u64_type, (HOST_WIDE_INT) (h | 1));
+  return h | 1;
+}
+
+static tree
+function_id_cst (tree fndecl)
+{
+  return build_int_cst_type (bpfi_u64_type,
+			     (HOST_WIDE_INT) function_id (fndecl));
 }
 
 /* Is the address of NODE, or of one of its aliases, taken?  */
@@ -218,7 +225,7 @@ address_taken_p (cgraph_node *node, void *)
    sets it on every function called.  The call graph's flags are complete
    here: every function and variable was analyzed before the first pass
    that works on SSA form.  */
-static bool
+bool
 maybe_called_indirectly_p (tree fndecl)
 {
   /* Not an inline body that is never emitted (extern inline, C99 inline
@@ -286,7 +293,7 @@ tags_begin_function (void)
 	{
 	  tree callee = read_slot (&seq, BPFINST_SLOT_ARG_CALLEE);
 	  match = build_seq_op (&seq, EQ_EXPR, boolean_type_node, callee,
-				function_id (self));
+				function_id_cst (self));
 	  if (maybe_called_indirectly_p (self))
 	    {
 	      tree addr = pointer_as_u64 (&seq, build_fold_addr_expr (self));
@@ -423,7 +430,7 @@ tags_call (gcall *call)
 		      t ? t : build_zero_cst (bpfi_u64_type));
 	}
       write_slot (&seq, BPFINST_SLOT_ARG_CALLEE,
-		  fndecl ? function_id (fndecl) : pointer_as_u64 (&seq, fn));
+		  fndecl ? function_id_cst (fndecl) : pointer_as_u64 (&seq, fn));
       gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
       tags_changed = true;
     }
@@ -438,7 +445,7 @@ tags_call (gcall *call)
     {
       tree from = read_slot (&seq, BPFINST_SLOT_RET_FROM);
       match = build_seq_op (&seq, EQ_EXPR, boolean_type_node, from,
-			    function_id (fndecl));
+			    function_id_cst (fndecl));
     }
   else
     {
@@ -476,7 +483,7 @@ tags_return (greturn *ret)
   tree t = tag_of (val);
   write_slot (&seq, BPFINST_SLOT_RET_TAG,
 	      t ? t : build_zero_cst (bpfi_u64_type));
-  write_slot (&seq, BPFINST_SLOT_RET_FROM, function_id (self));
+  write_slot (&seq, BPFINST_SLOT_RET_FROM, function_id_cst (self));
   if (maybe_called_indirectly_p (self))
     write_slot (&seq, BPFINST_SLOT_RET_ADDR,
 		pointer_as_u64 (&seq, build_fold_addr_expr (self)));

@@ -64,6 +64,33 @@ extern void stop_if_no_tags (void);
 extern uint64_t dense_tag_get (uint64_t addr);
 extern void dense_tag_set (uint64_t addr, uint64_t tag);
 
+/* GCCInst extensions (not part of the engine-neutral contract): the
+   instrumented function, and calls.  Other engines do not provide these
+   helpers.  */
+
+/* In every hook: a number naming the function the operation is in, the
+   same in every build: a 64-bit hash of its assembler name (and, for a
+   function local to its file, of the file's name), never 0.  A function
+   inlined into another keeps its own.  */
+extern uint64_t func_id (void);
+
+/* In every hook: the address of that function, when the program may
+   have a pointer to it (it is public, or its file takes its address);
+   else 0.  */
+extern uint64_t func_addr (void);
+
+/* In every hook: the address of its name (the assembler name, C++ names
+   mangled), a string constant of the program.  */
+extern uint64_t func_name (void);
+
+/* In inst_call: CALL_DIRECT or CALL_INDIRECT (bpfinst/common.h), a
+   constant.  0 in other hooks.  */
+extern uint64_t call_kind (void);
+
+/* In inst_indirectbr: the address the computed goto jumps to.  0 in
+   other hooks.  */
+extern uint64_t branch_target (void);
+
 /* Hooks.  Each is optional.  Operands arrive as 64-bit values: narrower
    ones zero-extended whatever their signedness (bit_widthN () gives the
    width), wider ones truncated to their low 64 bits.  */
@@ -115,5 +142,17 @@ void inst_sext (uint64_t a);
    tag3 () is the stored value's tag.  */
 void inst_load (uint64_t addr, uint64_t offset);
 void inst_store (uint64_t addr, uint64_t offset, uint64_t value);
+
+/* GCCInst extension hooks (not part of the engine-neutral contract).
+   inst_func_entry runs when an instrumented function starts (after its
+   parameters' tags arrive), inst_func_exit when it ends: before each
+   return, with the value returned (0 for none; tag1 () is its tag,
+   bit_width1 () its width, 0 for none), and with 0 on the way out
+   through an exception or a longjmp.  inst_call runs before every call
+   with the address called (a constant for a direct call), and
+   call_kind () tells direct and indirect calls apart.  */
+void inst_func_entry (void);
+void inst_func_exit (uint64_t retval);
+void inst_call (uint64_t target);
 
 #endif /* BPFINST_BPF_H */

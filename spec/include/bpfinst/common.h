@@ -55,4 +55,13 @@ typedef enum condition_op
 #define COND_IF_GT(x) (((x) & COND_GT) != 0)
 #define COND_IS_SIGNED(x) (((x) & COND_SIGNED) != 0)
 
+/* GCCInst extension (not part of the engine-neutral contract): what
+   call_kind () says in inst_call.  A direct call names its callee; an
+   indirect one goes through a pointer (C++ virtual calls included).  */
+typedef enum call_kind
+{
+  CALL_DIRECT = 1,
+  CALL_INDIRECT = 2
+} call_kind_t;
+
 #endif /* BPFINST_COMMON_H */
