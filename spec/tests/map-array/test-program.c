@@ -1,0 +1,24 @@
+/* Each line "OP X" makes one operation of X with 1000003: a (add),
+   s (subtract), m (multiply), x (xor).  */
+#include <stdio.h>
+
+int
+main (void)
+{
+  char op;
+  unsigned long x;
+
+  while (scanf (" %c %lu", &op, &x) == 2)
+    {
+      unsigned long r;
+      switch (op)
+	{
+	case 'a': r = x + 1000003; break;
+	case 's': r = x - 1000003; break;
+	case 'm': r = x * 1000003; break;
+	default: r = x ^ 1000003; break;
+	}
+      fprintf (stderr, "%c %lu: %lu\n", op, x, r);
+    }
+  return 0;
+}

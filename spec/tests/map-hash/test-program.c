@@ -1,0 +1,24 @@
+/* Each line "OP X" makes one operation of X with 1000003: a (a 64-bit
+   add), i (a 32-bit add), s (subtract), m (multiply).  */
+#include <stdio.h>
+
+int
+main (void)
+{
+  char op;
+  unsigned long x;
+
+  while (scanf (" %c %lu", &op, &x) == 2)
+    {
+      unsigned long r;
+      switch (op)
+	{
+	case 'a': r = x + 1000003; break;
+	case 'i': r = (unsigned) x + 1000003u; break;
+	case 's': r = x - 1000003; break;
+	default: r = x * 1000003; break;
+	}
+      fprintf (stderr, "%c %lu: %lu\n", op, x, r);
+    }
+  return 0;
+}
