@@ -1,0 +1,21 @@
+/* A map pinned by name, as libbpf knows, which GCCInst does not.  */
+#include <bpfinst/bpf.h>
+#include <bpfinst/maps.h>
+
+struct
+{
+  __uint (type, BPF_MAP_TYPE_ARRAY);
+  __uint (max_entries, 4);
+  __type (key, uint32_t);
+  __type (value, uint64_t);
+  __uint (pinning, 1);
+} counts SEC (".maps");
+
+void
+inst_add (uint64_t a, uint64_t b)
+{
+  uint32_t key = 1;
+  uint64_t *v = bpf_map_lookup_elem (&counts, &key);
+  if (v)
+    *v += a + b;
+}
