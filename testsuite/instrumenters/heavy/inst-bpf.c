@@ -7,7 +7,10 @@
    half for about one operation in 64 (chosen by pseudo_pc, so the choice
    folds at compile time).  The memory hooks keep tags in a small hashed
    shadow table and read the first byte of the memory about to be
-   accessed (valid memory for both loads and stores).
+   accessed (valid memory for both loads and stores).  GCCInst's
+   extension hooks (function entry and exit, calls) and helpers are used
+   too: they count, and mix the function's identity, its name's first
+   byte, the value returned, its tag and the address called.
 
    The torture and csmith tests build programs with and without it and
    compare their behaviour.  */
@@ -15,7 +18,7 @@
 
 #define SHADOW_SIZE 4096
 
-static uint64_t count[32];
+static uint64_t count[40];
 static uint64_t mix;
 static uint64_t shadow[SHADOW_SIZE];
 
@@ -92,7 +95,30 @@ inst_br (uint64_t cond)
 void
 inst_indirectbr (void)
 {
-  note (27, 0, 0);
+  note (27, branch_target (), 0);
+}
+
+void
+inst_func_entry (void)
+{
+  count[31]++;
+  mix = (mix ^ func_id ()) * 31 + func_addr ()
+	+ *(const uint8_t *) func_name ();
+}
+
+void
+inst_func_exit (uint64_t retval)
+{
+  count[32]++;
+  mix = (mix ^ retval) * 31 + tag1 () + bit_width1 ();
+}
+
+void
+inst_call (uint64_t target)
+{
+  count[33]++;
+  if (call_kind () == CALL_INDIRECT)
+    mix = (mix ^ target) * 31;
 }
 
 static inline uint64_t
