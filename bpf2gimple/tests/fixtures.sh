@@ -1,8 +1,9 @@
 # Shared part of clang.test and gcc.test: $compiler names the compiler,
 # bpfcc runs it.  Builds tests/fixtures/*.c (with and without BTF) into a
 # scratch directory, then runs the checks; then builds every BPF half of
-# the source tree and checks that each verifies, and that no run of its
-# hooks exceeds the bound the verifier proves.
+# the source tree (with BTF, which describes their maps) and checks that
+# each verifies, and that no run of its hooks exceeds the bound the
+# verifier proves.
 fixdir=$srcdir/tests/fixtures
 top=${top_srcdir:-$srcdir/..}
 out=fixtures-$compiler.tmp
@@ -16,20 +17,22 @@ for k in 1 2 3; do
     || exit 99
 done
 if test "$compiler" = clang; then
-  bpfcc -O2 -g -c "$fixdir/basic.c" -o "$out/basic-g.o" || exit 99
+  btf=-g
 else
-  bpfcc -O2 -gbtf -c "$fixdir/basic.c" -o "$out/basic-g.o" || exit 99
+  btf=-gbtf
 fi
+bpfcc -O2 $btf -c "$fixdir/basic.c" -o "$out/basic-g.o" || exit 99
 ./tests/test-bpfprog fixtures "$compiler" "$out"
 status=$?
 
 tree=
 for f in "$top"/spec/tests/*/inst-bpf.c "$top"/examples/coverage/inst-bpf.c \
+         "$top"/examples/callgraph/inst-bpf.c \
          "$top"/examples/firmware/taint-bpf.c \
          "$top"/testsuite/instrumenters/*/inst-bpf.c \
          "$top"/testsuite/sqlite/taint-bpf.c; do
   o=$out/$(echo "${f#"$top"/}" | tr '/' '_').o
-  bpfcc -O2 -I"$top/spec/include" -c "$f" -o "$o" || exit 99
+  bpfcc -O2 $btf -I"$top/spec/include" -c "$f" -o "$o" || exit 99
   tree="$tree $o"
 done
 # shellcheck disable=SC2086

@@ -870,6 +870,14 @@ test_load_errors (void)
   o.text[12].src_reg = 0;
   o.text[12].imm = 6;
   EXPECT_ERROR (&o, "unknown helper 'number 6'", "inst_add", 12);
+  /* Numbered map helper (libbpf's bpf_map_lookup_elem, 1): known, but
+     r1 holds no map.  */
+  make_valid (&o);
+  o.nrels--;
+  o.text[12].src_reg = 0;
+  o.text[12].imm = 1;
+  EXPECT_ERROR (&o, "bpf_map_lookup_elem: r1 is not the same map on every "
+		"path", "inst_add", 12);
 
   /* Relocation of an unknown type, and a call relocation on a non-call.  */
   make_valid (&o);
