@@ -1271,7 +1271,11 @@ instrument_function (void)
     ctx.func_addr = build_fold_addr_expr (current_function_decl);
   if (fname[0] == '*')
     fname++;
-  ctx.func_name = build_string_literal (strlen (fname) + 1, fname);
+  /* The address of the string itself (&"name", not &"name"[0]): it can
+     be the base of a memory reference, should a hook read the name.  */
+  tree literal = build_string_literal (strlen (fname) + 1, fname);
+  ctx.func_name = build_fold_addr_expr (TREE_OPERAND (TREE_OPERAND (literal,
+								     0), 0));
 
   /* The extensions' hooks may need blocks of their own: for the exits
      through exceptions, and the entry.  */
