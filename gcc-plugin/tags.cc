@@ -311,18 +311,19 @@ tags_call (gcall *call)
   if (TREE_CODE (fn) == OBJ_TYPE_REF)
     fn = OBJ_TYPE_REF_EXPR (fn);
 
-  /* Arguments.  */
+  /* Arguments: all of them when one is tagged, so that the callee never
+     takes a stale slot for an untagged one.  */
   unsigned nargs = MIN (gimple_call_num_args (call),
 			(unsigned) BPFINST_SLOT_NARGS);
-  unsigned last = 0;
+  bool tagged = false;
   for (unsigned i = 0; i < nargs; i++)
     if (tag_of (gimple_call_arg (call, i)))
-      last = i + 1;
+      tagged = true;
   gimple_stmt_iterator gsi = gsi_for_stmt (call);
-  if (last)
+  if (tagged)
     {
       gimple_seq seq = NULL;
-      for (unsigned i = 0; i < last; i++)
+      for (unsigned i = 0; i < nargs; i++)
 	{
 	  tree t = tag_of (gimple_call_arg (call, i));
 	  write_slot (&seq, BPFINST_SLOT_ARG0 + i,

@@ -54,8 +54,8 @@ extern "C" {
    (function_id in tags.cc); the runtime never computes one.
 
    Before a call with at least one tagged argument, the caller writes the
-   argument slots up to the last tagged argument (0 for an untagged one),
-   then slot 0: the callee's function id for a call of a named function,
+   argument slots of all its arguments (up to SLOT_NARGS; 0 for an
+   untagged one), then slot 0: the callee's function id for a call of a named function,
    the address called for a call through a pointer.  On entry, a function
    that uses a parameter of a tagged type (one of its first SLOT_NARGS)
    takes the argument slots when slot 0 holds its function id or, if it
