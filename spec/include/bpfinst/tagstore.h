@@ -77,6 +77,12 @@ void bpfinst_dense_set_range (uint64_t addr, uint64_t len, uint64_t tag);
 /* The OR of the tags of the LEN bytes from ADDR.  */
 uint64_t bpfinst_dense_get_range (uint64_t addr, uint64_t len);
 
+/* Copy the tags of the LEN bytes from SRC to the LEN bytes from DST, as
+   memmove copies bytes (the ranges may overlap).  SRC 0 stands for bytes
+   of no known origin: the tags of DST's bytes become 0.  Instrumented code
+   calls it for block copies (see bpfinst(7)).  */
+void bpfinst_dense_copy (uint64_t dst, uint64_t src, uint64_t len);
+
 /* bpfinst_dense_set (ADDR, TAG), returning 0: the path inline code takes
    when ADDR's chunk does not exist yet.  */
 uint64_t bpfinst_dense_slow_set (uint64_t addr, uint64_t tag);
