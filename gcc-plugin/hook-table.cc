@@ -50,6 +50,8 @@ const struct bpfi_hook_desc bpfi_hook_descs[BPFI_HOOK_COUNT] =
   { "inst_sext",	1 },
   { "inst_load",	2 },
   { "inst_store",	3 },
+  { "inst_memcpy",	3 },
+  { "inst_memset",	3 },
 };
 
 /* How a tree code is instrumented.  */
@@ -217,6 +219,92 @@ hook_for_call (const gcall *stmt)
   return BPFI_HOOK_NONE;
 }
 
+/* Builtin calls that copy or set a block of memory: the arguments that
+   are the destination, the source (or the value; -1: zero) and the
+   length.  */
+struct block_builtin
+{
+  enum built_in_function fcode;
+  bool set;
+  int dst, src, len;
+};
+
+static const struct block_builtin block_builtins[] =
+{
+  { BUILT_IN_MEMCPY,		false,	0, 1, 2 },
+  { BUILT_IN_MEMMOVE,		false,	0, 1, 2 },
+  { BUILT_IN_MEMPCPY,		false,	0, 1, 2 },
+  { BUILT_IN_MEMCPY_CHK,	false,	0, 1, 2 },
+  { BUILT_IN_MEMMOVE_CHK,	false,	0, 1, 2 },
+  { BUILT_IN_MEMPCPY_CHK,	false,	0, 1, 2 },
+  { BUILT_IN_BCOPY,		false,	1, 0, 2 },
+  { BUILT_IN_MEMSET,		true,	0, 1, 2 },
+  { BUILT_IN_MEMSET_CHK,	true,	0, 1, 2 },
+  { BUILT_IN_BZERO,		true,	0, -1, 1 },
+};
+
+/* Classify call STMT of a block copy or set.  */
+static bool
+classify_memory_call (gcall *stmt, struct bpfi_site *site)
+{
+  if (gimple_call_builtin_p (stmt, BUILT_IN_NORMAL))
+    {
+      enum built_in_function fcode
+	= DECL_FUNCTION_CODE (gimple_call_fndecl (stmt));
+      for (size_t i = 0; i < ARRAY_SIZE (block_builtins); i++)
+	{
+	  const struct block_builtin *b = &block_builtins[i];
+	  if (b->fcode != fcode)
+	    continue;
+	  site->kind = b->set ? BPFI_SITE_BLOCK_SET : BPFI_SITE_BLOCK_COPY;
+	  site->hook = b->set ? BPFI_HOOK_MEMSET : BPFI_HOOK_MEMCPY;
+	  site->nops = 2;
+	  site->ops[0] = gimple_call_arg (stmt, b->dst);
+	  site->ops[1] = (b->src >= 0 ? gimple_call_arg (stmt, b->src)
+			  : integer_zero_node);
+	  site->len = gimple_call_arg (stmt, b->len);
+	  site->lhs = gimple_call_lhs (stmt);
+	  return true;
+	}
+    }
+  return false;
+}
+
+/* Classify STMT, an assignment to memory of an aggregate: a copy of one
+   of constant size, or its zeroing (an empty constructor).  */
+static bool
+classify_block_assign (gassign *stmt, struct bpfi_site *site)
+{
+  tree lhs = gimple_assign_lhs (stmt);
+  tree rhs = gimple_assign_rhs1 (stmt);
+  tree size = TYPE_SIZE_UNIT (TREE_TYPE (lhs));
+  if (!gimple_assign_single_p (stmt) || gimple_clobber_p (stmt)
+      || !AGGREGATE_TYPE_P (TREE_TYPE (lhs)) || size == NULL_TREE
+      || !tree_fits_uhwi_p (size) || integer_zerop (size)
+      || TREE_CODE (lhs) == WITH_SIZE_EXPR || TREE_CODE (rhs) == WITH_SIZE_EXPR)
+    return false;
+  site->ref = lhs;
+  site->len = size;
+  if (TREE_CODE (rhs) == CONSTRUCTOR)
+    {
+      if (CONSTRUCTOR_NELTS (rhs) != 0)
+	return false;
+      site->kind = BPFI_SITE_BLOCK_SET;
+      site->hook = BPFI_HOOK_MEMSET;
+      site->nops = 2;
+      site->ops[1] = integer_zero_node;
+      return true;
+    }
+  if (!handled_component_p (rhs) && !DECL_P (rhs)
+      && TREE_CODE (rhs) != MEM_REF && TREE_CODE (rhs) != STRING_CST)
+    return false;
+  site->kind = BPFI_SITE_BLOCK_COPY;
+  site->hook = BPFI_HOOK_MEMCPY;
+  site->nops = 2;
+  site->src_ref = rhs;
+  return true;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Statements.  */
 
@@ -257,7 +345,7 @@ classify_assign (gassign *stmt, struct bpfi_site *site)
   if (TREE_CODE (lhs) != SSA_NAME)
     {
       if (!store_p (stmt))
-	return false;
+	return classify_block_assign (stmt, site);
       site->kind = BPFI_SITE_STORE;
       site->hook = BPFI_HOOK_STORE;
       site->ref = lhs;
@@ -387,7 +475,9 @@ bpfi_classify (gimple *stmt, struct bpfi_site *site)
       {
 	gcall *call = as_a <gcall *> (stmt);
 	enum bpfi_hook hook = hook_for_call (call);
-	if (hook == BPFI_HOOK_NONE || gimple_call_num_args (call) < 1)
+	if (hook == BPFI_HOOK_NONE)
+	  return classify_memory_call (call, site);
+	if (gimple_call_num_args (call) < 1)
 	  return false;
 	tree a = gimple_call_arg (call, 0);
 	if (!bpfi_instrumented_type_p (TREE_TYPE (a)))
@@ -410,7 +500,16 @@ bpfi_classify (gimple *stmt, struct bpfi_site *site)
 bool
 bpfi_site_hooked_p (const struct bpfi_site *site)
 {
-  return site->kind != BPFI_SITE_NONE && site->kind != BPFI_SITE_ADDRESS;
+  switch (site->kind)
+    {
+    case BPFI_SITE_NONE:
+    case BPFI_SITE_ADDRESS:
+    case BPFI_SITE_BLOCK_COPY:
+    case BPFI_SITE_BLOCK_SET:
+      return false;
+    default:
+      return true;
+    }
 }
 
 /* ---------------------------------------------------------------------- */

@@ -41,6 +41,17 @@
      GIMPLE_CALL __builtin_clz{,l,ll,imax}, IFN_CLZ     clz (a, precision)
      GIMPLE_CALL __builtin_ctz{,l,ll,imax}, IFN_CTZ     ctz (a, precision)
 
+   GCCInst extensions (not in the engine-neutral contract), block copies
+   and block sets of memory:
+
+     an aggregate copy  (MEM = MEM)  memcpy (dst, src, len)
+     GIMPLE_CALL memcpy, memmove,    memcpy (dst, src, len)
+       mempcpy (and their _chk
+       forms), bcopy
+     an aggregate zeroed (MEM = {})  memset (dst, 0, len)
+     GIMPLE_CALL memset (and         memset (dst, value, len)
+       __memset_chk), bzero
+
    Operands must have integral, boolean, enumeral or pointer type; the
    operation's result too (for loads and stores: the accessed value).
 
@@ -48,9 +59,9 @@
    operations; MIN_EXPR, MAX_EXPR, ABS_EXPR, ABSU_EXPR, rotates,
    MULT_HIGHPART_EXPR, the widening and other division/modulo codes
    (CEIL_*, FLOOR_DIV, ROUND_*), COND_EXPR and the unordered comparisons;
-   bit-field accesses, aggregate copies, memory operands of calls and asm
-   statements, clobbers.  The nand, nor, eqv and srem_nonneg hooks have no
-   GIMPLE counterpart: GCC never calls them.  */
+   bit-field accesses, aggregate copies of variable size, memory operands
+   of other calls and of asm statements, clobbers.  The nand, nor, eqv and
+   srem_nonneg hooks have no GIMPLE counterpart: GCC never calls them.  */
 
 #ifndef BPFINST_HOOK_TABLE_H
 #define BPFINST_HOOK_TABLE_H
@@ -88,6 +99,9 @@ enum bpfi_hook
   BPFI_HOOK_SEXT,
   BPFI_HOOK_LOAD,
   BPFI_HOOK_STORE,
+  /* GCCInst extensions.  */
+  BPFI_HOOK_MEMCPY,
+  BPFI_HOOK_MEMSET,
   BPFI_HOOK_COUNT,
   BPFI_HOOK_NONE = BPFI_HOOK_COUNT
 };
@@ -135,7 +149,14 @@ enum bpfi_site_kind
   BPFI_SITE_GOTO,	/* computed goto: indirectbr */
   /* lhs = &REF: no hook, but the address is computed again by
      instrumented steps so that it carries its indices' tags.  */
-  BPFI_SITE_ADDRESS
+  BPFI_SITE_ADDRESS,
+  /* LEN bytes written as a whole: at REF (or, when REF is NULL_TREE, at
+     the pointer OPS[0]), copies of the bytes at SRC_REF (or at the
+     pointer OPS[1]) for BLOCK_COPY (hook memcpy), the byte value OPS[1]
+     for BLOCK_SET (hook memset).  LHS, if any, is the result of a call,
+     the destination pointer.  GCCInst extensions.  */
+  BPFI_SITE_BLOCK_COPY,
+  BPFI_SITE_BLOCK_SET
 };
 
 struct bpfi_site
@@ -150,6 +171,8 @@ struct bpfi_site
   int cond;			/* comparisons and branches: condition () */
   bool cmp_p;			/* COND: a comparison cmp sees */
   bool br_negate;		/* COND: branch on OPS[0] == 0 */
+  tree src_ref;			/* BLOCK_COPY: the source, or NULL_TREE */
+  tree len;			/* BLOCK_*: the number of bytes */
 };
 
 /* Classify STMT: fill *SITE and return true when hooks (or, for
@@ -157,8 +180,9 @@ struct bpfi_site
    defines the hooks is not looked at.  */
 bool bpfi_classify (gimple *stmt, struct bpfi_site *site);
 
-/* Does SITE's kind run hooks (as opposed to tag propagation only)?  The
-   operations for which it does are the ones pseudo_pc () numbers.  */
+/* Does SITE's kind run hooks of the contract (as opposed to tag
+   propagation only, or GCCInst's extensions)?  The operations for which
+   it does are the ones pseudo_pc () numbers by their order.  */
 bool bpfi_site_hooked_p (const struct bpfi_site *site);
 
 /* The outgoing edges of switch STMT that inst_br sees: one per case label

@@ -45,6 +45,12 @@ static struct
 {
   struct bpfi_func *hook_funcs[BPFI_HOOK_COUNT];
   tree switch_decl;	/* NULL_TREE with -fplugin-arg-bpfinst-switch=off */
+  /* The instrumenter keeps tags in libtag's dense store (its hooks use
+     dense_tag_get or dense_tag_set): block copies and sets without a
+     hook of their own copy the tags there.  */
+  bool dense_tags;
+  /* The dense store's copy and set, made on first use.  */
+  tree dense_copy_decl, dense_set_decl;
   struct
   {
     unsigned long sites;	/* operations instrumented */
@@ -55,6 +61,14 @@ static struct
 
 static const struct ggc_root_tab switch_root_tab[] = {
   { &inst.switch_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+    &gt_pch_nx_tree_node },
+  LAST_GGC_ROOT_TAB
+};
+
+static const struct ggc_root_tab memory_root_tab[] = {
+  { &inst.dense_copy_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+    &gt_pch_nx_tree_node },
+  { &inst.dense_set_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
     &gt_pch_nx_tree_node },
   LAST_GGC_ROOT_TAB
 };
@@ -75,6 +89,12 @@ struct inst_ctx
   /* The function's copy of the run-time switch, which every hook is
      guarded by, or NULL_TREE.  */
   tree switch_copy;
+  /* Numbers, from 1, the block copy or set being instrumented (0
+     elsewhere), among the function's: these GCCInst extensions are not
+     among the operations ORDINAL counts.  */
+  unsigned block_no, blocks;
+  /* Calls were added: virtual operands need renaming.  */
+  bool memory_changed;
 };
 
 #define FNV_PRIME 0x100000001b3ULL
@@ -107,8 +127,10 @@ fnv1a_u32 (uint64_t h, uint32_t v)
    its case labels, a condition's cmp and br), the address step (with a
    mark telling the steps of an address from those of an access: "p =
    &a[i]" has no hook, so it shares its ordinal with the next operation)
-   and the hook's name.  Nothing depends on addresses, the build order
-   or the time, so a rebuild gives the same values.  */
+   and the hook's name.  A block copy or set (and its address steps)
+   adds its own number among the function's, with a mark.  Nothing
+   depends on addresses, the build order or the time, so a rebuild gives
+   the same values.  */
 
 static uint64_t
 pseudo_pc (const inst_ctx *ctx, unsigned sub, enum bpfi_hook hook)
@@ -117,6 +139,8 @@ pseudo_pc (const inst_ctx *ctx, unsigned sub, enum bpfi_hook hook)
   h = fnv1a_u32 (h, sub + 1000 * ctx->address_step);
   if (ctx->address_of)
     h = fnv1a (h, "&", 1);
+  if (ctx->block_no)
+    h = fnv1a_u32 (fnv1a (h, "=", 1), ctx->block_no);
   const char *name = bpfi_hook_descs[hook].name;
   return fnv1a (h, name, strlen (name));
 }
@@ -134,6 +158,18 @@ instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
     }
   for (int h = 0; h < BPFI_HOOK_COUNT; h++)
     inst.hook_funcs[h] = bpfi_object_find (obj, bpfi_hook_descs[h].name);
+
+  /* Tags in memory in the dense store (inline).  */
+  for (size_t i = 0; i < obj->nfuncs; i++)
+    {
+      const struct bpfi_func *fn = &obj->funcs[i];
+      if (fn->global && fn->verified
+	  && (bpfi_func_uses_helper (obj, fn, BPFI_HELPER_DENSE_TAG_GET)
+	      || bpfi_func_uses_helper (obj, fn, BPFI_HELPER_DENSE_TAG_SET)))
+	inst.dense_tags = true;
+    }
+  if (inst.dense_tags)
+    ggc_register_root_tab (memory_root_tab);
 }
 
 void
@@ -462,7 +498,7 @@ instrument_step (inst_ctx *ctx, gimple *step, unsigned step_no)
 
 static tree
 gimplify_address (inst_ctx *ctx, gimple_stmt_iterator *gsi,
-		  struct access_place *place)
+		  struct access_place *place, unsigned first_step = 1)
 {
   tree base = gimplify_base (gsi, place);
   if (place->varoff == NULL_TREE)
@@ -485,7 +521,7 @@ gimplify_address (inst_ctx *ctx, gimple_stmt_iterator *gsi,
     }
   gsi_insert_seq_before (gsi, seq, GSI_SAME_STMT);
   for (unsigned i = 0; i < steps.length (); i++)
-    instrument_step (ctx, steps[i], i + 1);
+    instrument_step (ctx, steps[i], first_step + i);
   /* The hooks may split blocks: find the statement again.  */
   *gsi = gsi_for_stmt (stmt);
   return ptr;
@@ -668,6 +704,137 @@ instrument_goto (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt)
   return true;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Block copies and block sets (GCCInst extensions).  */
+
+/* VAL converted to TYPE before *GSI.  */
+
+static tree
+convert_before (gimple_stmt_iterator *gsi, tree type, tree val,
+		location_t loc)
+{
+  if (useless_type_conversion_p (type, TREE_TYPE (val)))
+    return val;
+  if (TREE_CODE (val) == INTEGER_CST)
+    return fold_convert (type, val);
+  tree t = make_ssa_name (type);
+  gassign *g = gimple_build_assign (t, NOP_EXPR, val);
+  gimple_set_location (g, loc);
+  gsi_insert_before (gsi, g, GSI_SAME_STMT);
+  return t;
+}
+
+/* VAL, a pointer or an integer, as a 64-bit unsigned value.  */
+
+static tree
+as_u64 (gimple_stmt_iterator *gsi, tree val, location_t loc)
+{
+  tree type = TREE_TYPE (val);
+  if (POINTER_TYPE_P (type))
+    val = convert_before (gsi, build_nonstandard_integer_type
+			  (TYPE_PRECISION (type), 1), val, loc);
+  return convert_before (gsi, bpfi_u64_type, val, loc);
+}
+
+/* The runtime's void NAME (uint64_t, uint64_t, uint64_t), in *SLOT.  */
+
+static tree
+runtime_fn3 (tree *slot, const char *name)
+{
+  if (*slot == NULL_TREE)
+    {
+      tree fntype = build_function_type_list (void_type_node, bpfi_u64_type,
+					      bpfi_u64_type, bpfi_u64_type,
+					      NULL_TREE);
+      *slot = bpfi_extern_decl (FUNCTION_DECL, name, fntype);
+      TREE_NOTHROW (*slot) = 1;
+    }
+  return *slot;
+}
+
+/* The address of one end of a block copy or set: of memory reference
+   REF, or the pointer PTR when REF is NULL_TREE, as a GIMPLE value before
+   *GSI.  With STEPS, a variable part is computed by instrumented steps
+   numbered from FIRST_STEP, as an access's address is.  */
+
+static tree
+block_address (inst_ctx *ctx, gimple_stmt_iterator *gsi, tree ref, tree ptr,
+	       bool steps, unsigned first_step)
+{
+  if (ref == NULL_TREE)
+    return ptr;
+  struct access_place place;
+  if (steps && analyze_access (ref, &place))
+    return gimplify_address (ctx, gsi, &place, first_step);
+  place.addr = build_fold_addr_expr (ref);
+  place.varoff = NULL_TREE;
+  place.offset = 0;
+  return gimplify_base (gsi, &place);
+}
+
+/* A block copy or set: its hook, inst_memcpy or inst_memset; or, without
+   one, when the instrumenter keeps tags in the dense store, a call of the
+   runtime that copies (or sets) the tags of the bytes there.  */
+
+static bool
+instrument_block (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		  const struct bpfi_site *site)
+{
+  bool set = site->kind == BPFI_SITE_BLOCK_SET;
+  bool hooked = hook_defined_p (site->hook);
+  if (!hooked && !inst.dense_tags)
+    return false;
+  location_t loc = gimple_location (stmt);
+  ctx->block_no = ++ctx->blocks;
+  /* Addresses the hook does not read are not computed.  */
+  tree dst = build_int_cst (ptr_type_node, 0);
+  if (!hooked || hook_reads_arg_p (site->hook, 1) || site->ref == NULL_TREE)
+    dst = block_address (ctx, gsi, site->ref, site->ops[0], hooked, 1);
+  tree src = site->ops[1];
+  if (!set && (!hooked || hook_reads_arg_p (site->hook, 2)
+	       || site->src_ref == NULL_TREE))
+    src = block_address (ctx, gsi, site->src_ref, site->ops[1], hooked,
+			 500);
+  else if (!set)
+    src = build_int_cst (ptr_type_node, 0);
+  if (hooked)
+    {
+      struct bpfi_operands ops;
+      init_operands (&ops, stmt);
+      set_arg (&ops, 0, dst);
+      set_arg (&ops, 1, src);
+      set_arg (&ops, 2, site->len);
+      emit_hook (ctx, site->hook, gsi, &ops, 0);
+    }
+  else
+    {
+      tree a = as_u64 (gsi, dst, loc), b, c;
+      tree fn;
+      if (set)
+	{
+	  tree tag = tag_of (src);
+	  fn = runtime_fn3 (&inst.dense_set_decl, BPFINST_DENSE_SET_RANGE_NAME);
+	  b = as_u64 (gsi, site->len, loc);
+	  c = tag ? tag : build_zero_cst (bpfi_u64_type);
+	}
+      else
+	{
+	  fn = runtime_fn3 (&inst.dense_copy_decl, BPFINST_DENSE_COPY_NAME);
+	  b = as_u64 (gsi, src, loc);
+	  c = as_u64 (gsi, site->len, loc);
+	}
+      gcall *call = gimple_build_call (fn, 3, a, b, c);
+      gimple_set_location (call, loc);
+      gsi_insert_before (gsi, call, GSI_SAME_STMT);
+      ctx->memory_changed = true;
+    }
+  /* memcpy and memset return the destination.  */
+  if (site->lhs != NULL_TREE)
+    set_tag_of (site->lhs, tag_of (dst));
+  ctx->block_no = 0;
+  return true;
+}
+
 /* Instrument STMT; false when no hook was inserted for it.  */
 
 static bool
@@ -691,6 +858,9 @@ instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
       return true;
     case BPFI_SITE_GOTO:
       return instrument_goto (ctx, &gsi, stmt);
+    case BPFI_SITE_BLOCK_COPY:
+    case BPFI_SITE_BLOCK_SET:
+      return instrument_block (ctx, &gsi, stmt, site);
     default:
       return false;
     }
@@ -827,6 +997,11 @@ instrument_function (void)
     {
       fill_switch_copy (ctx.switch_copy);
       todo |= TODO_update_address_taken | TODO_update_ssa_only_virtuals;
+    }
+  if (ctx.memory_changed)
+    {
+      mark_virtual_operands_for_renaming (cfun);
+      todo |= TODO_update_ssa_only_virtuals;
     }
   if (tags_end_function ())
     {

@@ -126,6 +126,21 @@ extern int BPFINST_ENABLED;
 #define BPFINST_DENSE_SLOW_SET bpfinst_dense_slow_set
 #define BPFINST_DENSE_SLOW_SET_NAME BPFINST_STR (BPFINST_DENSE_SLOW_SET)
 
+/* Block copies and block sets in instrumented code (instrument.cc), when
+   the instrumenter keeps tags in the dense store and has no inst_memcpy
+   or inst_memset hook of its own: before the copy of LEN bytes from SRC
+   to DST, a call of
+     void BPFINST_DENSE_COPY (uint64_t dst, uint64_t src, uint64_t len)
+   copies their tags (as memmove copies bytes; SRC 0 means bytes that
+   code built without the engine produced: their tags become 0); before
+   LEN bytes at DST are set to one value, a call of
+     void BPFINST_DENSE_SET_RANGE (uint64_t dst, uint64_t len, uint64_t tag)
+   gives them the value's tag.  */
+#define BPFINST_DENSE_COPY bpfinst_dense_copy
+#define BPFINST_DENSE_COPY_NAME BPFINST_STR (BPFINST_DENSE_COPY)
+#define BPFINST_DENSE_SET_RANGE bpfinst_dense_set_range
+#define BPFINST_DENSE_SET_RANGE_NAME BPFINST_STR (BPFINST_DENSE_SET_RANGE)
+
 /* ---------------------------------------------------------------------- */
 /* The native half's functions and marker, declared in bpfinst/native.h
    (runtime.c checks that they agree).  */
