@@ -1,6 +1,9 @@
 /* hook-table.cc - which bpfinst hook instruments which GIMPLE operation.
    See hook-table.h for the whole picture.  */
 
+/* Before GCC's headers: see there.  */
+#include "bpfinst-libc.h"
+
 #include "gcc-plugin.h"
 #include "system.h"
 #include "coretypes.h"
@@ -243,7 +246,84 @@ static const struct block_builtin block_builtins[] =
   { BUILT_IN_BZERO,		true,	0, -1, 1 },
 };
 
-/* Classify call STMT of a block copy or set.  */
+/* The C library functions libtag wraps, and their prototypes.  */
+struct libc_function
+{
+  const char *name;
+  const char *signature;
+};
+
+static const struct libc_function libc_functions[] =
+{
+#define X(name, sig) { #name, sig },
+  BPFINST_LIBC_FUNCTIONS (X)
+#undef X
+};
+
+const char *
+bpfi_libc_name (int index)
+{
+  return libc_functions[index].name;
+}
+
+unsigned
+bpfi_libc_count (void)
+{
+  return ARRAY_SIZE (libc_functions);
+}
+
+/* The kind of TYPE in a signature of BPFINST_LIBC_FUNCTIONS.  */
+static char
+signature_kind (const_tree type)
+{
+  if (VOID_TYPE_P (type))
+    return 'v';
+  if (INTEGRAL_TYPE_P (type))
+    return 'i';
+  if (POINTER_TYPE_P (type))
+    return 'p';
+  if (SCALAR_FLOAT_TYPE_P (type))
+    return 'f';
+  return '?';
+}
+
+/* Does prototyped function type FNTYPE agree with SIGNATURE?  */
+static bool
+signature_matches_p (const_tree fntype, const char *sig)
+{
+  if (!prototype_p (fntype) || sig[0] != signature_kind (TREE_TYPE (fntype))
+      || sig[1] != ':')
+    return false;
+  const char *k = sig + 2;
+  for (tree a = TYPE_ARG_TYPES (fntype); a && a != void_list_node;
+       a = TREE_CHAIN (a), k++)
+    if (*k == 0 || *k == '.'
+	|| (*k != 'a' && *k != signature_kind (TREE_VALUE (a))))
+      return false;
+  return *k == (stdarg_p (fntype) ? '.' : 0) && (*k == 0 || k[1] == 0);
+}
+
+/* The index in LIBC_FUNCTIONS of the function call STMT calls, or -1.  */
+static int
+libc_function (const gcall *stmt)
+{
+  tree fndecl = gimple_call_fndecl (stmt);
+  /* Not a function this translation unit defines: the program's own.  */
+  if (fndecl == NULL_TREE || !TREE_PUBLIC (fndecl) || !DECL_EXTERNAL (fndecl))
+    return -1;
+  const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
+  if (name[0] == '*')
+    name++;
+  for (size_t i = 0; i < ARRAY_SIZE (libc_functions); i++)
+    if (strcmp (name, libc_functions[i].name) == 0)
+      return (signature_matches_p (TREE_TYPE (fndecl),
+				   libc_functions[i].signature)
+	      ? (int) i : -1);
+  return -1;
+}
+
+/* Classify call STMT of a block copy or set, or of a C library function
+   libtag wraps.  */
 static bool
 classify_memory_call (gcall *stmt, struct bpfi_site *site)
 {
@@ -267,7 +347,13 @@ classify_memory_call (gcall *stmt, struct bpfi_site *site)
 	  return true;
 	}
     }
-  return false;
+  int libc = libc_function (stmt);
+  if (libc < 0)
+    return false;
+  site->kind = BPFI_SITE_LIBC_CALL;
+  site->libc = libc;
+  site->lhs = gimple_call_lhs (stmt);
+  return true;
 }
 
 /* Classify STMT, an assignment to memory of an aggregate: a copy of one
@@ -506,6 +592,7 @@ bpfi_site_hooked_p (const struct bpfi_site *site)
     case BPFI_SITE_ADDRESS:
     case BPFI_SITE_BLOCK_COPY:
     case BPFI_SITE_BLOCK_SET:
+    case BPFI_SITE_LIBC_CALL:
       return false;
     default:
       return true;

@@ -52,6 +52,11 @@
      GIMPLE_CALL memset (and         memset (dst, value, len)
        __memset_chk), bzero
 
+   A call of a C library function that libtag wraps (bpfinst-libc.h,
+   BPFINST_LIBC_FUNCTIONS), whose prototype agrees with the list's, is a
+   site too: it has no hook, and instrument.cc may send it to the
+   wrapper.
+
    Operands must have integral, boolean, enumeral or pointer type; the
    operation's result too (for loads and stores: the accessed value).
 
@@ -156,7 +161,11 @@ enum bpfi_site_kind
      for BLOCK_SET (hook memset).  LHS, if any, is the result of a call,
      the destination pointer.  GCCInst extensions.  */
   BPFI_SITE_BLOCK_COPY,
-  BPFI_SITE_BLOCK_SET
+  BPFI_SITE_BLOCK_SET,
+  /* A call of C library function LIBC (an index into
+     BPFINST_LIBC_FUNCTIONS, bpfinst-libc.h), which libtag wraps: no
+     hook.  */
+  BPFI_SITE_LIBC_CALL
 };
 
 struct bpfi_site
@@ -173,6 +182,7 @@ struct bpfi_site
   bool br_negate;		/* COND: branch on OPS[0] == 0 */
   tree src_ref;			/* BLOCK_COPY: the source, or NULL_TREE */
   tree len;			/* BLOCK_*: the number of bytes */
+  int libc;			/* LIBC_CALL: the function */
 };
 
 /* Classify STMT: fill *SITE and return true when hooks (or, for
@@ -184,6 +194,11 @@ bool bpfi_classify (gimple *stmt, struct bpfi_site *site);
    propagation only, or GCCInst's extensions)?  The operations for which
    it does are the ones pseudo_pc () numbers by their order.  */
 bool bpfi_site_hooked_p (const struct bpfi_site *site);
+
+/* The assembler name of C library function INDEX of
+   BPFINST_LIBC_FUNCTIONS (bpfinst-libc.h), and their number.  */
+const char *bpfi_libc_name (int index);
+unsigned bpfi_libc_count (void);
 
 /* The outgoing edges of switch STMT that inst_br sees: one per case label
    group (the labels going to one block), the default's apart.  Splits

@@ -49,8 +49,11 @@ static struct
      dense_tag_get or dense_tag_set): block copies and sets without a
      hook of their own copy the tags there.  */
   bool dense_tags;
-  /* The dense store's copy and set, made on first use.  */
-  tree dense_copy_decl, dense_set_decl;
+  /* Calls of the C library functions libtag wraps go to the wrappers.  */
+  bool libc_wrap;
+  /* The runtime's functions for those, made on first use: the dense
+     store's copy and set, and a TREE_VEC of the wrappers.  */
+  tree dense_copy_decl, dense_set_decl, libc_decls;
   struct
   {
     unsigned long sites;	/* operations instrumented */
@@ -69,6 +72,8 @@ static const struct ggc_root_tab memory_root_tab[] = {
   { &inst.dense_copy_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
     &gt_pch_nx_tree_node },
   { &inst.dense_set_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+    &gt_pch_nx_tree_node },
+  { &inst.libc_decls, 1, sizeof (tree), &gt_ggc_mx_tree_node,
     &gt_pch_nx_tree_node },
   LAST_GGC_ROOT_TAB
 };
@@ -93,7 +98,7 @@ struct inst_ctx
      elsewhere), among the function's: these GCCInst extensions are not
      among the operations ORDINAL counts.  */
   unsigned block_no, blocks;
-  /* Calls were added: virtual operands need renaming.  */
+  /* Calls were added or redirected: virtual operands need renaming.  */
   bool memory_changed;
 };
 
@@ -146,7 +151,8 @@ pseudo_pc (const inst_ctx *ctx, unsigned sub, enum bpfi_hook hook)
 }
 
 void
-instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
+instrument_init (struct bpfi_object *obj, bool tags_off, bool guards,
+		 bool libc_off)
 {
   tags_init (obj, tags_off);
   if (guards)
@@ -159,7 +165,11 @@ instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
   for (int h = 0; h < BPFI_HOOK_COUNT; h++)
     inst.hook_funcs[h] = bpfi_object_find (obj, bpfi_hook_descs[h].name);
 
-  /* Tags in memory in the dense store (inline).  */
+  /* Tags in memory: the dense store's (inline), or the instrumenter's
+     own when it follows block copies and sets with hooks.  Then the
+     calls of the C library functions libtag wraps go to the wrappers,
+     which move the tags of the bytes those functions read and write
+     (bare-metal runtimes have no wrappers).  */
   for (size_t i = 0; i < obj->nfuncs; i++)
     {
       const struct bpfi_func *fn = &obj->funcs[i];
@@ -168,7 +178,15 @@ instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
 	      || bpfi_func_uses_helper (obj, fn, BPFI_HELPER_DENSE_TAG_SET)))
 	inst.dense_tags = true;
     }
-  if (inst.dense_tags)
+#ifndef BPFINST_BARE_METAL
+  inst.libc_wrap = (!libc_off
+		    && (inst.dense_tags
+			|| inst.hook_funcs[BPFI_HOOK_MEMCPY] != NULL
+			|| inst.hook_funcs[BPFI_HOOK_MEMSET] != NULL));
+#else
+  (void) libc_off;
+#endif
+  if (inst.dense_tags || inst.libc_wrap)
     ggc_register_root_tab (memory_root_tab);
 }
 
@@ -705,7 +723,8 @@ instrument_goto (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Block copies and block sets (GCCInst extensions).  */
+/* Block copies and block sets, and calls of the C library (GCCInst
+   extensions).  */
 
 /* VAL converted to TYPE before *GSI.  */
 
@@ -835,6 +854,36 @@ instrument_block (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
   return true;
 }
 
+/* A call of a C library function libtag wraps: when the instrumenter
+   keeps tags in memory, make it a call of the wrapper, which the tag
+   code of calls (tags.cc) then treats as any function.  No hook: false,
+   so that tags_default does that.  */
+
+static bool
+instrument_libc_call (inst_ctx *ctx, gcall *call, const struct bpfi_site *site)
+{
+  if (!inst.libc_wrap)
+    return false;
+  if (inst.libc_decls == NULL_TREE)
+    inst.libc_decls = make_tree_vec (bpfi_libc_count ());
+  tree old = gimple_call_fndecl (call);
+  tree wrapper = TREE_VEC_ELT (inst.libc_decls, site->libc);
+  if (wrapper == NULL_TREE)
+    {
+      char *name = concat (BPFINST_LIBC_WRAPPER_PREFIX,
+			   bpfi_libc_name (site->libc), NULL);
+      wrapper = bpfi_extern_decl (FUNCTION_DECL, name, TREE_TYPE (old));
+      free (name);
+      TREE_NOTHROW (wrapper) = TREE_NOTHROW (old);
+      TREE_VEC_ELT (inst.libc_decls, site->libc) = wrapper;
+    }
+  gimple_call_set_fndecl (call, wrapper);
+  update_stmt (call);
+  cgraph_update_edges_for_call_stmt (call, old, call);
+  ctx->memory_changed = true;
+  return false;
+}
+
 /* Instrument STMT; false when no hook was inserted for it.  */
 
 static bool
@@ -861,6 +910,8 @@ instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
     case BPFI_SITE_BLOCK_COPY:
     case BPFI_SITE_BLOCK_SET:
       return instrument_block (ctx, &gsi, stmt, site);
+    case BPFI_SITE_LIBC_CALL:
+      return instrument_libc_call (ctx, as_a <gcall *> (stmt), site);
     default:
       return false;
     }

@@ -57,6 +57,9 @@ static bool bpfinst_tags_off;
    one 2 to 5 %.  */
 static bool bpfinst_switch;
 
+/* libc=off: calls of the C library never go to libtag's wrappers.  */
+static bool bpfinst_libc_off;
+
 /* verbose: say which functions are left alone, and why.  */
 static bool bpfinst_verbose;
 
@@ -376,7 +379,8 @@ public:
     if (!emitter_ready)
       {
 	bpfi_emit_init (bpfinst_object);
-	instrument_init (bpfinst_object, bpfinst_tags_off, bpfinst_switch);
+	instrument_init (bpfinst_object, bpfinst_tags_off, bpfinst_switch,
+			 bpfinst_libc_off);
 	emitter_ready = true;
       }
     return instrument_function ();
@@ -667,6 +671,13 @@ arg_switch (const char *value)
 }
 
 static bool
+arg_libc (const char *value)
+{
+  bpfinst_libc_off = strcmp (value, "off") == 0;
+  return true;
+}
+
+static bool
 arg_verbose (const char *)
 {
   bpfinst_verbose = true;
@@ -747,6 +758,10 @@ static const struct plugin_arg plugin_args[] =
   { "switch", ARG_VALUE, "on|off", "off",
     "guard every hook with the run-time switch (bpfinst/control.h)",
     arg_switch },
+  { "libc", ARG_VALUE, "auto|off", "auto",
+    "when the instrumenter keeps tags in memory, call libtag's wrappers of "
+    "the C library functions that move or derive data, or never",
+    arg_libc },
   { "verbose", ARG_NO_VALUE, NULL, NULL,
     "a note for each function or file left alone, and why", arg_verbose },
   { "stats", ARG_NO_VALUE, NULL, NULL,

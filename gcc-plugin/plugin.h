@@ -13,8 +13,10 @@ extern struct bpfi_object *bpfinst_object;
 
 /* Look up the instrumenter's hook functions; once per translation unit,
    before the first function is instrumented.  With GUARDS, every hook is
-   guarded by the run-time switch BPFINST_ENABLED.  */
-void instrument_init (struct bpfi_object *obj, bool tags_off, bool guards);
+   guarded by the run-time switch BPFINST_ENABLED.  With LIBC_OFF, calls
+   of the C library never go to libtag's wrappers.  */
+void instrument_init (struct bpfi_object *obj, bool tags_off, bool guards,
+		      bool libc_off);
 
 /* Print, for each hook the instrumenter defines, how many operations it
    instrumented in this translation unit (UNIT), how many of those

@@ -193,11 +193,9 @@ static tree
 function_id (tree fndecl)
 {
   const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
-  uint64_t h = fnv1a (FNV_OFFSET_BASIS, name, strlen (name));
-  if (!TREE_PUBLIC (fndecl) && main_input_filename)
-    h = fnv1a (h, main_input_filename, strlen (main_input_filename));
-  /* Never 0, which means "no function".  */
-  return build_int_cst_type (bpfi_u64_type, (HOST_WIDE_INT) (h | 1));
+  uint64_t h = bpfinst_function_id (name, TREE_PUBLIC (fndecl)
+					  ? NULL : main_input_filename);
+  return build_int_cst_type (bpfi_u64_type, (HOST_WIDE_INT) h);
 }
 
 /* May FNDECL be called through a pointer?  */

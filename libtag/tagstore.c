@@ -14,6 +14,7 @@
 
 #include "bpfinst/tagstore.h"
 #include "bpfinst-abi.h"
+#include "memtags.h"
 
 /* The addresses both stores cover, those the dense store's directory and
    chunks span: 48 bits, the figure bpfinst/tagstore.h and TAGSTORE.md
@@ -94,6 +95,9 @@ fatal (const char *what)
 
 uint64_t *BPFINST_DENSE_DIR[1 << BPFINST_DENSE_DIR_BITS];
 
+/* Set once the first chunk exists: until then every tag is 0.  */
+int MEMTAGS_DENSE_USED;
+
 /* The inline code's call on a miss (bpf-emit.cc) has this type.  */
 _Static_assert (__builtin_types_compatible_p
 		(__typeof__ (BPFINST_DENSE_SLOW_SET),
@@ -127,7 +131,10 @@ dense_chunk_create (uint64_t addr)
   uint64_t *expected = NULL;
   if (__atomic_compare_exchange_n (slot, &expected, (uint64_t *) m, 0,
 				   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-    return (uint64_t *) m;
+    {
+      __atomic_store_n (&MEMTAGS_DENSE_USED, 1, __ATOMIC_RELEASE);
+      return (uint64_t *) m;
+    }
   /* Another thread made the chunk first: use it.  */
   munmap (m, CHUNK_BYTES);
   return expected;

@@ -20,7 +20,8 @@
 # signals, threads or system calls there).  Keep in step with
 # libbpfinst_rt_a_SOURCES in libtag/Makefile.am.
 LINUX_RT_SOURCES = runtime.c tag-slots.c tag-signals.c syscall.c \
-	syscall-tramp.c tagstore.c switch.c
+	syscall-tramp.c tagstore.c switch.c libc-wrap.c libc-string.c \
+	libc-stdio.c libc-format.c
 BARE_METAL_RT_SOURCES = runtime.c tag-slots.c switch.c
 
 ifeq ($(TARGET_KIND),bare)
