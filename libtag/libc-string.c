@@ -47,8 +47,12 @@ void
 libc_tags_save (const void *p, size_t n, uint64_t *out)
 {
   const char *b = p;
-  for (size_t i = 0; i < n; i++)
-    out[i] = memtags_get (b + i, 1);
+  if (memtags_own_store ())
+    for (size_t i = 0; i < n; i++)
+      out[i] = memtags_get (b + i, 1);
+  else
+    for (size_t i = 0; i < n; i++)
+      out[i] = bpfinst_dense_get (memtags_addr (b + i));
 }
 
 void
@@ -73,25 +77,25 @@ libc_tagged_realloc (void *old, size_t n)
     return realloc (old, n);
   size_t oldn = malloc_usable_size (old);
   size_t keep = oldn < n ? oldn : n;
-  uint64_t *saved = NULL;
-  /* The old block may be reused as soon as realloc frees it: keep its
-     tags apart first.  */
+  /* The old block may be reused as soon as realloc frees it: copy its
+     tags to a block of ours first (the copies of tags are made in
+     bulk).  */
+  void *saved = NULL;
   if (memtags_get (old, keep) != 0)
     {
-      saved = malloc (keep * sizeof *saved);
+      saved = malloc (keep);
       if (saved == NULL)
 	return NULL;
-      libc_tags_save (old, keep, saved);
+      memtags_copy (saved, old, keep);
     }
   void *p = realloc (old, n);
   if (p != NULL && p != old)
+    memtags_copy (p, saved, keep);
+  if (saved != NULL)
     {
-      if (saved != NULL)
-	libc_tags_restore (p, keep, saved);
-      else
-	memtags_set (p, keep, 0);
+      memtags_set (saved, keep, 0);
+      free (saved);
     }
-  free (saved);
   return p;
 }
 
