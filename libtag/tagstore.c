@@ -258,7 +258,10 @@ dense_copy_within (uint64_t dst, uint64_t src, uint64_t n, int backward)
   uint64_t *s, *d;
   if (!sc)
     {
-      if (dc)
+      if (dc && n < DISCARD_MIN_TAGS)
+	for (uint64_t i = 0; i < n; i++)
+	  __atomic_store_n (&dc[(dst & CHUNK_MASK) + i], 0, __ATOMIC_RELAXED);
+      else if (dc)
 	dense_clear (dc + (dst & CHUNK_MASK), n);
       return;
     }
@@ -294,6 +297,14 @@ min3 (uint64_t a, uint64_t b, uint64_t c)
 void
 bpfinst_dense_copy (uint64_t dst, uint64_t src, uint64_t len)
 {
+  /* Small copies (struct assignments) within one chunk each.  */
+  if (len <= 64 && src != 0 && ((dst | src) >> ADDR_BITS) == 0
+      && (dst & CHUNK_MASK) <= CHUNK_TAGS - len
+      && (src & CHUNK_MASK) <= CHUNK_TAGS - len)
+    {
+      dense_copy_within (dst, src, len, dst > src);
+      return;
+    }
   if (len == 0 || dst == src || !clip_range (dst, &len))
     return;
   /* Bytes of no known origin, or beyond the covered addresses: tag 0.  */
