@@ -40,14 +40,6 @@
 typedef struct bpfv_val val;
 typedef struct bpfv_state state;
 
-static val
-v_conflict (void)
-{
-  val v = bpfv_range (0, 0);
-  v.kind = BPFV_CONFLICT;
-  return v;
-}
-
 static uint64_t
 sat_add (uint64_t a, uint64_t b)
 {
@@ -60,12 +52,6 @@ sat_mul (uint64_t a, uint64_t b)
 {
   uint64_t r;
   return __builtin_mul_overflow (a, b, &r) ? UMAX : r;
-}
-
-static uint64_t
-mask_of (int w)
-{
-  return w >= 64 ? UMAX : ((uint64_t) 1 << w) - 1;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -490,7 +476,7 @@ static uint64_t
 stop_iteration (int w, uint64_t a, uint64_t b, uint64_t s, enum rel_op op,
 		uint64_t kl, uint64_t kh, bool inv)
 {
-  uint64_t m = mask_of (w), half = (uint64_t) 1 << (w - 1);
+  uint64_t m = bpfv_mask (w), half = (uint64_t) 1 << (w - 1);
   bool up = s != 0 && s < half, down = s >= half;
   uint64_t t = (m - s + 1) & m;	/* the step down */
   if (kl == 0 && kh == m)
@@ -563,7 +549,7 @@ low_range (const val *v, int w, uint64_t *lo, uint64_t *hi)
 static void
 shift_range (int w, uint64_t c, uint64_t *lo, uint64_t *hi)
 {
-  uint64_t m = mask_of (w), spread = *hi - *lo, nl = (*lo + c) & m;
+  uint64_t m = bpfv_mask (w), spread = *hi - *lo, nl = (*lo + c) & m;
   if (nl > m - spread)
     {
       *lo = 0;
@@ -594,7 +580,7 @@ signed_keys (int w, uint64_t *lo, uint64_t *hi)
   else
     {
       *lo = 0;
-      *hi = mask_of (w);
+      *hi = bpfv_mask (w);
     }
 }
 
@@ -648,7 +634,7 @@ test_bound (int code, int cw, const struct side *iv, const struct ivinfo *ivi,
     {
       /* The bound is the induction variable's value on entry plus
 	 *DIST: count from 0.  */
-      uint64_t m = mask_of (cw);
+      uint64_t m = bpfv_mask (cw);
       return stop_iteration (cw, c & m, c & m, ivi->step & m, op, *dist & m,
 			     *dist & m, true);
     }
@@ -738,23 +724,6 @@ negate_jump (int code)
     }
 }
 
-static int
-mirror_jump (int code)
-{
-  switch (code)
-    {
-    case BPF_JGT: return BPF_JLT;
-    case BPF_JGE: return BPF_JLE;
-    case BPF_JLT: return BPF_JGT;
-    case BPF_JLE: return BPF_JGE;
-    case BPF_JSGT: return BPF_JSLT;
-    case BPF_JSGE: return BPF_JSLE;
-    case BPF_JSLT: return BPF_JSGT;
-    case BPF_JSLE: return BPF_JSGE;
-    default: return code;
-    }
-}
-
 /* Are A and B both known as one value plus a constant, a value made
    outside loop L (so the same in all its iterations)?  Then *D is B - A
    (mod 2^64).  */
@@ -801,7 +770,7 @@ val_union (val *a, const val *b, bool *first)
     }
   if (a->kind != BPFV_SCALAR || b->kind != BPFV_SCALAR)
     {
-      *a = v_conflict ();
+      *a = bpfv_conflict ();
       return;
     }
   if (a->id != b->id)
@@ -979,7 +948,7 @@ loop_trips (struct bounder *bd, int l, uint64_t *trips)
   memset (entry, 0, sizeof *entry);
   for (int loc = 0; loc < NLOCS; loc++)
     {
-      entry->v[loc] = v_conflict ();
+      entry->v[loc] = bpfv_conflict ();
       firsts[loc] = h != 0;
     }
   for (int j = g->pred_off[h]; j < g->pred_off[h + 1]; j++)
@@ -1036,7 +1005,7 @@ loop_trips (struct bounder *bd, int l, uint64_t *trips)
 	    }
 	  uint64_t d;
 	  bool rel = distance (bd, l, &ivi.init, &bound->range, &d);
-	  uint64_t m = test_bound (side == 0 ? code : mirror_jump (code),
+	  uint64_t m = test_bound (side == 0 ? code : bpfv_mirror_jump (code),
 				   f->info[last].op->width, iv, &ivi, bound,
 				   inv, rel ? &d : NULL);
 	  if (m != UMAX && sat_add (m, 1) < *trips)

@@ -447,8 +447,8 @@ v_stack (int64_t off)
   return v;
 }
 
-static val
-v_conflict (void)
+val
+bpfv_conflict (void)
 {
   val v = v_range (0, 0);
   v.kind = BPFV_CONFLICT;
@@ -572,8 +572,8 @@ copy_loc (state *s, size_t i, int l, int from)
   set_loc (s, l, s->v[from]);
 }
 
-static uint64_t
-mask_of (int w)
+uint64_t
+bpfv_mask (int w)
 {
   return w >= 64 ? UMAX : ((uint64_t) 1 << w) - 1;
 }
@@ -583,7 +583,7 @@ mask_of (int w)
 void
 bpfv_low_range (const val *v, int w, uint64_t *lo, uint64_t *hi)
 {
-  uint64_t m = mask_of (w);
+  uint64_t m = bpfv_mask (w);
   *lo = 0;
   *hi = m;
   if (!is_number (v))
@@ -629,7 +629,7 @@ sext_from (uint64_t x, int bits)
   if (bits >= 64)
     return x;
   uint64_t sign = (uint64_t) 1 << (bits - 1);
-  x &= mask_of (bits);
+  x &= bpfv_mask (bits);
   return (x ^ sign) - sign;
 }
 
@@ -647,7 +647,7 @@ bswap_n (uint64_t x, int bits)
 static uint64_t
 alu_const (int op, int w, uint64_t a, uint64_t b)
 {
-  uint64_t m = mask_of (w);
+  uint64_t m = bpfv_mask (w);
   a &= m;
   b &= m;
   switch (op)
@@ -675,7 +675,7 @@ static void
 alu_range (int op, int w, uint64_t al, uint64_t ah, uint64_t bl,
 	   uint64_t bh, uint64_t *lo, uint64_t *hi)
 {
-  uint64_t m = mask_of (w), r;
+  uint64_t m = bpfv_mask (w), r;
   if (al == ah && bl == bh)
     {
       *lo = *hi = alu_const (op, w, al, bl);
@@ -796,27 +796,27 @@ alu_value (const struct bpfi_opcode *op, const struct bpf_insn *insn,
 			BPF_SRC (insn->code) == BPF_TO_BE
 			? bswap_n (al, w) : al);
       if (BPF_SRC (insn->code) == BPF_TO_BE)
-	return v_range (0, mask_of (w));
+	return v_range (0, bpfv_mask (w));
       return v_range (al, ah);
     }
   if (code == BPF_MOV)
     {
       /* Moves of a scalar, sign-extending or 32-bit.  */
       if (BPF_SRC (insn->code) == BPF_K)
-	return v_range (b.lo & mask_of (w), b.lo & mask_of (w));
+	return v_range (b.lo & bpfv_mask (w), b.lo & bpfv_mask (w));
       if (!is_number (&b))
-	return v_range (0, mask_of (w));
+	return v_range (0, bpfv_mask (w));
       if (op->sext)
 	{
 	  bpfv_low_range (&b, op->sext, &bl, &bh);
 	  if (bl == bh)
 	    {
-	      uint64_t c = sext_from (bl, op->sext) & mask_of (w);
+	      uint64_t c = sext_from (bl, op->sext) & bpfv_mask (w);
 	      return v_range (c, c);
 	    }
 	  if ((bh >> (op->sext - 1)) == 0)
 	    return v_range (bl, bh);
-	  return v_range (0, mask_of (w));
+	  return v_range (0, bpfv_mask (w));
 	}
       bpfv_low_range (&b, w, &bl, &bh);
       return v_range (bl, bh);
@@ -843,7 +843,7 @@ alu_value (const struct bpfi_opcode *op, const struct bpf_insn *insn,
 	}
     }
   if (!is_number (a) || !is_number (&b))
-    return v_range (0, mask_of (w));
+    return v_range (0, bpfv_mask (w));
   bpfv_low_range (&b, w, &bl, &bh);
   /* A shift left by a constant keeps the low bits of its operand.  */
   int keep = w;
@@ -913,7 +913,7 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	      + ((op->operands & BPFI_OPND_PTR_ADD) ? (int64_t) insn->imm
 						     : -(int64_t) insn->imm);
 	    val v = off < INT32_MIN || off > INT32_MAX
-		    ? v_conflict () : v_stack (off);
+		    ? bpfv_conflict () : v_stack (off);
 	    set_loc (s, (int) dst, v);
 	    return;
 	  }
@@ -922,7 +922,7 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	  return;
 	if ((op->operands & BPFI_OPND_SRC_R) && src < NREGS
 	    && BPF_OP (insn->code) == BPF_MOV && op->sext == 0
-	    && is_number (&s->v[src]) && s->v[src].hi <= mask_of (op->width))
+	    && is_number (&s->v[src]) && s->v[src].hi <= bpfv_mask (op->width))
 	  {
 	    /* A 32-bit move of a value that fits: the same value.  */
 	    copy_loc (s, i, (int) dst, (int) src);
@@ -983,7 +983,7 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	    int l = slot_of ((int64_t) base->lo + insn->off);
 	    if (l >= 0 && (op->width == 64 || (is_number (&s->v[l])
 					       && s->v[l].hi
-						  <= mask_of (op->width))))
+						  <= bpfv_mask (op->width))))
 	      {
 		copy_loc (s, i, (int) dst, l);
 		return;
@@ -997,7 +997,7 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	      }
 	  }
 	def_loc (s, i, (int) dst, op->sext ? v_unknown ()
-			       : v_range (0, mask_of (op->width)));
+			       : v_range (0, bpfv_mask (op->width)));
 	return;
       }
 
@@ -1027,9 +1027,9 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	else if (base->kind == BPFV_CONFLICT)
 	  clobber_stack (s, -BPFI_STACK_SIZE, BPFI_STACK_SIZE);
 	if ((op->operands & BPFI_OPND_R0_W))
-	  def_loc (s, i, 0, v_range (0, mask_of (op->width)));
+	  def_loc (s, i, 0, v_range (0, bpfv_mask (op->width)));
 	if ((op->operands & BPFI_OPND_SRC_W) && src < NREGS && src != 10)
-	  def_loc (s, i, (int) src, v_range (0, mask_of (op->width)));
+	  def_loc (s, i, (int) src, v_range (0, bpfv_mask (op->width)));
 	return;
       }
 
@@ -1146,6 +1146,21 @@ narrow (int code, bool truth, uint64_t c, uint64_t m, uint64_t *lo,
   return N_NARROWED;
 }
 
+/* Move the range [*L, *H] to the other half of the numbers of a width
+   whose half is HALF (between numbers and keys, below); false when it
+   spans the two halves.  */
+static bool
+flip_half (uint64_t half, uint64_t *l, uint64_t *h)
+{
+  if (*h < half)
+    *l += half, *h += half;
+  else if (*l >= half)
+    *l -= half, *h -= half;
+  else
+    return false;
+  return true;
+}
+
 /* The same for any comparison CODE of width W: a signed one works on
    keys, the numbers plus 2^(W-1), whose unsigned order is the signed
    order of the numbers.  */
@@ -1153,7 +1168,7 @@ static enum narrowing
 narrow_any (int code, bool truth, uint64_t c, int w, uint64_t *lo,
 	    uint64_t *hi)
 {
-  uint64_t m = mask_of (w), half = (uint64_t) 1 << (w - 1);
+  uint64_t m = bpfv_mask (w), half = (uint64_t) 1 << (w - 1);
   bool sg = true;
   switch (code)
     {
@@ -1164,29 +1179,16 @@ narrow_any (int code, bool truth, uint64_t c, int w, uint64_t *lo,
     default: sg = false; break;
     }
   uint64_t l = *lo, h = *hi;
+  /* A range across the sign's change is taken as all numbers.  */
+  if (sg && !flip_half (half, &l, &h))
+    l = 0, h = m;
   if (sg)
-    {
-      /* A range across the sign's change is taken as all numbers.  */
-      if (h < half)
-	l += half, h += half;
-      else if (l >= half)
-	l -= half, h -= half;
-      else
-	l = 0, h = m;
-      c = (c + half) & m;
-    }
+    c = (c + half) & m;
   enum narrowing r = narrow (code, truth, c, m, &l, &h);
   if (r != N_NARROWED)
     return r;
-  if (sg)
-    {
-      if (h < half)
-	l += half, h += half;
-      else if (l >= half)
-	l -= half, h -= half;
-      else
-	return N_NOTHING;
-    }
+  if (sg && !flip_half (half, &l, &h))
+    return N_NOTHING;
   *lo = l;
   *hi = h;
   return N_NARROWED;
@@ -1273,8 +1275,8 @@ learn (state *s, int reg, int w, uint64_t lo, uint64_t hi)
     learn_low32 (s, v->xid, v->lo32, v->hi32);
 }
 
-static int
-mirror_jump (int code)
+int
+bpfv_mirror_jump (int code)
 {
   switch (code)
     {
@@ -1295,7 +1297,7 @@ mirror_jump (int code)
 static bool
 compare_const (int code, int w, uint64_t a, uint64_t b)
 {
-  uint64_t m = mask_of (w);
+  uint64_t m = bpfv_mask (w);
   a &= m;
   b &= m;
   int64_t sa = (int64_t) sext_from (a, w), sb = (int64_t) sext_from (b, w);
@@ -1355,7 +1357,7 @@ bpfv_edge (const struct bpfi_func *f, size_t last, int k,
     {
       reg = insn->src_reg;
       c = QLO (y);
-      code = mirror_jump (code);
+      code = bpfv_mirror_jump (code);
     }
   else
     return true;
@@ -1418,7 +1420,7 @@ merge_state (state *dst, const state *in, bool widen)
 	{
 	  if (a->kind != b->kind
 	      || (a->kind == BPFV_STACK && a->lo != b->lo))
-	    m = v_conflict ();
+	    m = bpfv_conflict ();
 	}
       else if (a->base != b->base || (a->base != 0 && a->lo != b->lo))
 	m = v_unknown ();

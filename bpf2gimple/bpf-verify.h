@@ -84,6 +84,16 @@ struct bpfv_cfg
 /* The number in [LO, HI] (unsigned).  */
 struct bpfv_val bpfv_range (uint64_t lo, uint64_t hi);
 
+/* Neither a number nor one stack address: what paths disagree on.  */
+struct bpfv_val bpfv_conflict (void);
+
+/* The W low bits set.  */
+uint64_t bpfv_mask (int w);
+
+/* The jump code that tests the same as CODE with its operands swapped
+   (a > b is b < a).  */
+int bpfv_mirror_jump (int code);
+
 /* The range of the low W bits of V's number (all of them when V is not
    a number).  */
 void bpfv_low_range (const struct bpfv_val *v, int w, uint64_t *lo,

@@ -300,22 +300,17 @@ emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
 	return;
       break;
     case BPF_MUL:
-      res = build_op (f, MULT_EXPR, type, a, src);
+    case BPF_OR:
+    case BPF_AND:
+    case BPF_XOR:
+      res = build_op (f, op == BPF_MUL ? MULT_EXPR
+			 : op == BPF_OR ? BIT_IOR_EXPR
+			 : op == BPF_AND ? BIT_AND_EXPR : BIT_XOR_EXPR,
+		      type, a, src);
       break;
     case BPF_DIV:
-      res = emit_divmod (f, false, type, a, src);
-      break;
     case BPF_MOD:
-      res = emit_divmod (f, true, type, a, src);
-      break;
-    case BPF_OR:
-      res = build_op (f, BIT_IOR_EXPR, type, a, src);
-      break;
-    case BPF_AND:
-      res = build_op (f, BIT_AND_EXPR, type, a, src);
-      break;
-    case BPF_XOR:
-      res = build_op (f, BIT_XOR_EXPR, type, a, src);
+      res = emit_divmod (f, op == BPF_MOD, type, a, src);
       break;
     case BPF_NEG:
       res = build_op (f, NEGATE_EXPR, type, a);

@@ -153,6 +153,18 @@ bpfi_condition_code (enum tree_code code, const_tree optype)
   return ch->cond | (signed_operand_p (optype) ? BPFI_COND_SIGNED : 0);
 }
 
+/* Are the result and the operands of assignment STMT values the hooks
+   see?  */
+static bool
+assign_operands_seen_p (const gassign *stmt)
+{
+  tree rhs2 = gimple_assign_rhs2 (stmt);
+  return (bpfi_instrumented_type_p (TREE_TYPE (gimple_assign_lhs (stmt)))
+	  && bpfi_instrumented_type_p (TREE_TYPE (gimple_assign_rhs1 (stmt)))
+	  && (rhs2 == NULL_TREE
+	      || bpfi_instrumented_type_p (TREE_TYPE (rhs2))));
+}
+
 /* The hook for assignment STMT computing its rhs code (arithmetic, logic,
    comparison or conversion), or BPFI_HOOK_NONE.  */
 static enum bpfi_hook
@@ -163,14 +175,10 @@ hook_for_assign (const gassign *stmt)
   if (ch == NULL)
     return BPFI_HOOK_NONE;
 
-  tree lhs = gimple_assign_lhs (stmt);
-  tree rhs1 = gimple_assign_rhs1 (stmt);
-  tree rhs2 = gimple_assign_rhs2 (stmt);
-  tree optype = TREE_TYPE (rhs1);
-  if (!bpfi_instrumented_type_p (TREE_TYPE (lhs))
-      || !bpfi_instrumented_type_p (optype)
-      || (rhs2 != NULL_TREE && !bpfi_instrumented_type_p (TREE_TYPE (rhs2))))
+  if (!assign_operands_seen_p (stmt))
     return BPFI_HOOK_NONE;
+  tree lhs = gimple_assign_lhs (stmt);
+  tree optype = TREE_TYPE (gimple_assign_rhs1 (stmt));
 
   switch (ch->kind)
     {
@@ -318,14 +326,12 @@ float_branch_condition (enum tree_code code)
 static bool
 classify_composite (gassign *stmt, struct bpfi_site *site)
 {
+  if (!assign_operands_seen_p (stmt))
+    return false;
   enum tree_code code = gimple_assign_rhs_code (stmt);
   tree lhs = gimple_assign_lhs (stmt);
   tree a = gimple_assign_rhs1 (stmt);
   tree b = gimple_assign_rhs2 (stmt);
-  if (!bpfi_instrumented_type_p (TREE_TYPE (lhs))
-      || !bpfi_instrumented_type_p (TREE_TYPE (a))
-      || (b != NULL_TREE && !bpfi_instrumented_type_p (TREE_TYPE (b))))
-    return false;
   site->ops[0] = a;
   site->ops[1] = b;
   site->nops = b != NULL_TREE ? 2 : 1;
