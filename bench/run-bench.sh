@@ -403,7 +403,8 @@ measure () {
   cd "$d" || return 1
   : > build.log
   : > compile.times
-  status=ok instr='' wall='' text='' same_text=- cpu='' rss='' same_out=''
+  status=ok instr='' wall='' rcpu='' text='' same_text=- cpu='' rss=''
+  same_out=''
   say "$wl, $cfg: building"
   if ! "build_$wl"; then
     status="build failed ($d/build.log)"
@@ -431,14 +432,15 @@ measure () {
       rss=$(awk '$2 > m { m = $2 } END { print m + 0 }' compile.times)
     fi
     say "$wl, $cfg: running ($runs runs each)"
-    wall=0
+    wall=0 rcpu=0
     while read -r in out prog args; do
       # shellcheck disable=SC2086
       if ! t=$("$timer" "$runs" "$in" "$out" "$prog" $args 2>> run.log); then
 	status="run failed ($d/run.log)"
 	break
       fi
-      wall=$(awk -v a="$wall" -v b="$t" 'BEGIN { print a + b }')
+      wall=$(echo "$wall $t" | awk '{ print $1 + $2 }')
+      rcpu=$(echo "$rcpu $t" | awk '{ print $1 + $3 }')
       cat "$out" >> all.out
     done <<EOF
 $(runs_of "$wl")
@@ -465,12 +467,12 @@ $(runs_of "$wl")
 EOF
       fi
     else
-      wall=
+      wall='' rcpu=''
     fi
     say "$wl, $cfg: $status${instr:+, $instr instructions}${wall:+, $wall s}"
   fi
-  printf '%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$wl" "$cfg" "$CFG_BASE" \
-    "$status" "$instr" "$wall" "$text" "$same_text" "$cpu" "$rss" \
+  printf '%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s\n' "$wl" "$cfg" "$CFG_BASE" \
+    "$status" "$instr" "$wall" "$rcpu" "$text" "$same_text" "$cpu" "$rss" \
     "$same_out" >> "$results"
   cd "$work" || exit 1
 }
@@ -490,14 +492,14 @@ for wl in $workloads; do
   esac
   for cfg in $configs; do
     if [ -n "$why" ]; then
-      printf '%s|%s|plain|not available: %s|||||||\n' "$wl" "$cfg" \
+      printf '%s|%s|plain|not available: %s||||||||\n' "$wl" "$cfg" \
 	"$why" >> "$results"
       continue
     fi
     setup_config "$cfg"
     if [ -n "$CFG_NA" ]; then
       say "$wl, $cfg: not available: $CFG_NA"
-      printf '%s|%s|%s|not available: %s|||||||\n' "$wl" "$cfg" \
+      printf '%s|%s|%s|not available: %s||||||||\n' "$wl" "$cfg" \
 	"$CFG_BASE" "$CFG_NA" >> "$results"
       continue
     fi
@@ -524,27 +526,29 @@ out=$work/results.md
     }
     function fmt(v, f) { return v == "" ? "" : sprintf(f, v) }
     { n++; wl[n] = $1; cfg[n] = $2; base[n] = $3; st[n] = $4
-      instr[n] = $5; wall[n] = $6; text[n] = $7; stext[n] = $8
-      cpu[n] = $9; rss[n] = $10; sout[n] = $11
+      instr[n] = $5; wall[n] = $6; rcpu[n] = $7; text[n] = $8
+      stext[n] = $9; cpu[n] = $10; rss[n] = $11; sout[n] = $12
       key = $1 SUBSEP $2
-      I[key] = $5; W[key] = $6; T[key] = $7; C[key] = $9; R[key] = $10 }
+      I[key] = $5; W[key] = $6; U[key] = $7; T[key] = $8; C[key] = $10
+      R[key] = $11 }
     END {
-      print "| workload | configuration | instructions (M) | x | wall s | x | .text KB | x | .text = plain | compile CPU s | x | compile max RSS MB | x | output = plain |"
-      print "|---|---|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|:-:|"
+      print "| workload | configuration | instructions (M) | x | wall s | x | run CPU s | x | .text KB | x | .text = plain | compile CPU s | x | compile max RSS MB | x | output = plain |"
+      print "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|:-:|"
       for (i = 1; i <= n; i++) {
 	name = cfg[i]
 	if (base[i] != "plain") name = name " (x " base[i] ")"
 	if (text[i] == "") {
-	  printf "| %s | %s | %s | | | | | | | | | | | |\n", wl[i], name, st[i]
+	  printf "| %s | %s | %s | | | | | | | | | | | | | |\n", wl[i], name, st[i]
 	  continue
 	}
 	b = wl[i] SUBSEP base[i]
 	rssmb = rss[i] == "" ? "" : rss[i] / 1024
 	brss = R[b] == "" ? "" : R[b] / 1024
-	printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+	printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
 	  wl[i], name,
 	  fmt(instr[i] == "" ? "" : instr[i] / 1e6, "%.1f"), ratio(instr[i], I[b]),
 	  fmt(wall[i], "%.3f"), ratio(wall[i], W[b]),
+	  fmt(rcpu[i], "%.3f"), ratio(rcpu[i], U[b]),
 	  fmt(text[i] == "" ? "" : text[i] / 1024, "%.1f"), ratio(text[i], T[b]),
 	  stext[i], fmt(cpu[i], "%.2f"), ratio(cpu[i], C[b]),
 	  fmt(rssmb, "%.0f"), ratio(rssmb, brss), sout[i] (st[i] == "ok" ? "" : " (" st[i] ")")
@@ -557,8 +561,9 @@ the configuration names another baseline: afl-clang-fast's are to \`clang\`
 (clang -O2).  Instructions: valgrind --tool=callgrind, the whole process
 (sqlite: the shell on bench/sqlite-bench.sql; zlib: level-6 compression
 and decompression of 1 MiB of generated text; csmith: the sum over the
-seeds $(echo "$seeds" | tr ' ' ',')).  Wall: median of $runs runs (csmith:
-sum of the programs' medians).  .text: the .text* sections of sqlite3.o,
+seeds $(echo "$seeds" | tr ' ' ',')).  Wall, run CPU (user + system):
+medians of $runs runs after a warm-up run (csmith: sums of the programs'
+medians); on a loaded machine the CPU time is the steadier.  .text: the .text* sections of sqlite3.o,
 of the zlib objects and zlib-bench.o, of the csmith objects; ".text =
 plain": those sections (and shell.o's) byte for byte.  Compile: GNU time's
 user CPU and maximum resident set of sqlite3.c's compilation (zlib,
