@@ -532,7 +532,7 @@ out=$work/results.md
       I[key] = $5; W[key] = $6; U[key] = $7; T[key] = $8; C[key] = $10
       R[key] = $11 }
     END {
-      print "| workload | configuration | instructions (M) | x | wall s | x | run CPU s | x | .text KB | x | .text = plain | compile CPU s | x | compile max RSS MB | x | output = plain |"
+      print "| workload | configuration | instructions (M) | x | wall s | x | run CPU s | x | .text KB | x | .text = plain | compile CPU s | x | compile max RSS MiB | x | output = plain |"
       print "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|---:|:-:|"
       for (i = 1; i <= n; i++) {
 	name = cfg[i]
@@ -549,7 +549,7 @@ out=$work/results.md
 	  fmt(instr[i] == "" ? "" : instr[i] / 1e6, "%.1f"), ratio(instr[i], I[b]),
 	  fmt(wall[i], "%.3f"), ratio(wall[i], W[b]),
 	  fmt(rcpu[i], "%.3f"), ratio(rcpu[i], U[b]),
-	  fmt(text[i] == "" ? "" : text[i] / 1024, "%.1f"), ratio(text[i], T[b]),
+	  fmt(text[i] == "" ? "" : text[i] / 1000, "%.1f"), ratio(text[i], T[b]),
 	  stext[i], fmt(cpu[i], "%.2f"), ratio(cpu[i], C[b]),
 	  fmt(rssmb, "%.0f"), ratio(rssmb, brss), sout[i] (st[i] == "ok" ? "" : " (" st[i] ")")
       }
