@@ -13,8 +13,10 @@
 
    The first instance of each is inlined and counted; when it added more
    statements than the threshold (bpfi_emit_set_outline), the later ones
-   call the function, which is made then.  The functions are local to the
-   translation unit, never inlined, and never instrumented.  */
+   call the function, which is made then.  An instance that would pass the
+   hook an address of the program's stays inline (passes_address_p).  The
+   functions are local to the translation unit, never inlined, and never
+   instrumented.  */
 
 #include "gcc-plugin.h"
 #include "system.h"
@@ -275,10 +277,28 @@ bpfi_emit_outlined_p (const struct bpfi_func *fn)
   return false;
 }
 
+/* Does an instance with operands OPS pass the hook an address of the
+   program's?  A call would make the object it points to escape, and
+   GCC would then keep it in memory and reload it across every call:
+   such instances stay inline, where GCC sees what the hook does with
+   the address.  */
+
+static bool
+passes_address_p (const struct bpfi_func *fn, const struct bpfi_operands *ops)
+{
+  for (unsigned i = 0; i < ops->nargs && i < 5; i++)
+    if ((!fn->verified || (fn->args_read & (1u << (i + 1))))
+	&& ops->args[i] != NULL_TREE
+	&& POINTER_TYPE_P (TREE_TYPE (ops->args[i])))
+      return true;
+  return false;
+}
+
 outline_fn *
 outline_lookup (const struct bpfi_func *fn, const struct bpfi_operands *ops)
 {
-  if (outline_tu.threshold < 0 || ops->pseudo_pc_val != NULL_TREE)
+  if (outline_tu.threshold < 0 || ops->pseudo_pc_val != NULL_TREE
+      || passes_address_p (fn, ops))
     return NULL;
   outline_fn *o = outline_entry (fn, ops);
   if (o->inline_stmts < 0 || o->inline_stmts <= outline_tu.threshold)
@@ -292,7 +312,8 @@ void
 outline_note_inline (const struct bpfi_func *fn,
 		     const struct bpfi_operands *ops, unsigned nstmts)
 {
-  if (outline_tu.threshold < 0 || ops->pseudo_pc_val != NULL_TREE)
+  if (outline_tu.threshold < 0 || ops->pseudo_pc_val != NULL_TREE
+      || passes_address_p (fn, ops))
     return;
   outline_fn *o = outline_entry (fn, ops);
   if (o->inline_stmts < 0)
