@@ -1949,19 +1949,26 @@ check_dataflow (struct checker *c)
     }
   else
     {
-      if ((opnd & BPFI_OPND_DST_R) && (ret = use_reg (c, dst, false)) != 0)
+      /* Two pointers into the frame compared, or two values of one
+	 argument plus offsets (their order is their offsets').  */
+      const val *x = &c->s->v[dst], *y = &c->s->v[src];
+      bool cmp = (op->lower == BPFI_LOWER_JUMP && (opnd & BPFI_OPND_SRC_R)
+		  && (opnd & BPFI_OPND_DST_R) && dst < NREGS && src < NREGS
+		  && op->width == 64
+		  && ((x->kind == BPFV_STACK && y->kind == BPFV_STACK)
+		      || (arg_of (x) != 0 && arg_of (x) == arg_of (y))));
+      if ((opnd & BPFI_OPND_DST_R) && (ret = use_reg (c, dst, cmp)) != 0)
 	return ret;
       if (opnd & BPFI_OPND_SRC_R)
 	{
 	  /* A copy, or a 64-bit store of a pointer into a slot of the
 	     frame (a spill) may hold a stack pointer.  */
-	  const val *b = &c->s->v[dst];
 	  bool spill = (op->lower == BPFI_LOWER_STORE && op->width == 64
-			&& b->kind == BPFV_STACK && b->lo == b->hi
-			&& slot_of ((int64_t) b->lo + insn->off) >= 0
-			&& c->s->v[src].kind != BPFV_CONFLICT);
-	  if ((ret = use_reg (c, src, (opnd & BPFI_OPND_PTR_COPY) || spill))
-	      != 0)
+			&& x->kind == BPFV_STACK && x->lo == x->hi
+			&& slot_of ((int64_t) x->lo + insn->off) >= 0
+			&& y->kind != BPFV_CONFLICT);
+	  if ((ret = use_reg (c, src, (opnd & BPFI_OPND_PTR_COPY) || spill
+					|| cmp)) != 0)
 	    return ret;
 	}
     }
