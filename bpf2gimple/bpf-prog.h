@@ -269,6 +269,9 @@ struct bpfi_func
   uint32_t stack_depth;		/* bytes of the frame used below R10,
 				   by the function itself or by callees
 				   through pointers it passes them */
+  bool ret_stack;		/* may return with a stack address in R0
+				   (left there: the caller may not use
+				   it) */
   bool stack_var;		/* some instance may address its frame,
 				   or a caller's, at an offset that is not
 				   a constant (callees included) */

@@ -1202,7 +1202,8 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
       def_loc (s, i, 0, info->kind == BPFI_RELOC_HELPER
 		       ? v_range (0, bpfi_helper_max ((enum bpfi_helper)
 						       info->index))
-		       : v_unknown ());
+		       : obj != NULL && obj->funcs[info->index].ret_stack
+		       ? v_conflict () : v_unknown ());
       return;
 
     default:
@@ -1988,9 +1989,15 @@ check_dataflow (struct checker *c)
       /* A function returning void leaves R0 unset on some paths (clang
 	 does this for void hooks), so an uninitialized R0 is not an
 	 error: live_in tells the emitter, whose result is then undefined.
-	 A stack address must not be returned.  */
+	 A stack address left in R0 is no value: the caller may not use
+	 it.  */
       if (!(c->s->init & 1u))
 	return 0;
+      if (is_pointer (&c->s->v[0]))
+	{
+	  c->f->ret_stack = true;
+	  return use_reg (c, 0, true);
+	}
       return use_reg (c, 0, false);
     }
   if (op->succ == BPFI_SUCC_CALL)
@@ -2201,6 +2208,7 @@ check_dataflow_func (const struct bpfi_object *obj, struct bpfi_func *f,
   f->args_read = 0;
   f->stack_depth = 0;
   f->stack_var = false;
+  f->ret_stack = false;
   f->args_num = f->args_mem = f->args_mem_write = f->args_mem_var = 0;
   for (size_t i = 0; i < f->ninsns; i++)
     {

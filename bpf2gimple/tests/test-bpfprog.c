@@ -1271,9 +1271,21 @@ test_verify_errors (void)
   o.text[11] = ADD64_X (3, 10);
   EXPECT_ERROR (&o, "stack pointer escapes (r10 holds a stack address)",
 		"inst_add", 11);
+  /* A stack address left in R0 is no error, but the caller may not
+     use it.  */
   make_valid (&o);
   o.text[14] = MOV64_X (0, 10);
-  EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 15);
+  {
+    struct bpfi_error err;
+    struct bpfi_object *obj = NULL;
+    if (CHECK (ob_try (&o, &err, &obj) == 0))
+      CHECK (obj->funcs[0].ret_stack);
+    bpfi_object_free (obj);
+  }
+  make_valid (&o);
+  o.text[16] = MOV64_X (0, 10);
+  EXPECT_ERROR (&o, "stack pointer escapes (r0 may hold a stack address)",
+		"inst_add", 9);
   make_valid (&o);
   o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_K, 10, 0, 0, 0);
   EXPECT_ERROR (&o, "write to r10", "inst_add", 0);
@@ -2050,6 +2062,74 @@ run_fixtures (const char *compiler, const char *dir)
 		      && strcmp (err.func, bad_loops[k].hook) == 0
 		      && err.insn >= 0 && (size_t) err.insn < f->ninsns))
 	    fprintf (stderr, "  %s: %s (%s, %ld)\n", bad_loops[k].file,
+		     err.msg, err.func, err.insn);
+	}
+      bpfi_object_free (obj);
+    }
+
+  /* The stack as the compilers use it: a variable index (inst_add), a
+     struct filled by a callee through a pointer (inst_sub), a loop
+     filling an array (inst_mul), a callee reading its caller's array
+     in a loop (inst_udiv); runs check the accesses stay in the frames
+     (the interpreter's stack is real memory).  */
+  obj = load_fixture (dir, "stack.o", &err, &ret);
+  if (CHECK (ret == 0) && CHECK (bpfi_object_verify (obj, &err) == 0))
+    {
+      check_runs (obj, NULL, false);
+      struct bpfi_func *add = bpfi_object_find (obj, "inst_add");
+      struct bpfi_func *sub = bpfi_object_find (obj, "inst_sub");
+      struct bpfi_func *fill = bpfi_object_find (obj, "fill");
+      struct bpfi_func *mul = bpfi_object_find (obj, "inst_mul");
+      struct bpfi_func *udiv = bpfi_object_find (obj, "inst_udiv");
+      struct bpfi_func *sum = bpfi_object_find (obj, "sum");
+      if (CHECK (add && sub && fill && mul && udiv && sum))
+	{
+	  CHECK (add->stack_var && add->stack_depth == 32);
+	  /* fill writes x, y and z (20 bytes) at constant offsets: the
+	     caller keeps constant positions.  */
+	  CHECK (fill->args_mem == 0x2 && fill->args_mem_write == 0x2
+		 && fill->args_mem_lo[1] == 0 && fill->args_mem_hi[1] == 20
+		 && !fill->args_mem_var && !(fill->args_num & 0x2));
+	  CHECK (!sub->stack_var && sub->stack_depth >= 20
+		 && sub->stack_depth <= 24);
+	  CHECK (mul->stack_var && mul->stack_depth == 128);
+	  /* sum reads at most v[0..7] through its argument.  */
+	  CHECK ((sum->args_mem & 0x2) && !(sum->args_mem_write & 0x2)
+		 && sum->args_mem_lo[1] == 0 && sum->args_mem_hi[1] <= 64
+		 && !(sum->args_num & 0x2));
+	  CHECK (udiv->stack_depth == 64);
+	  int argptr = 0, var = 0;
+	  for (size_t i = 0; i < sum->ninsns; i++)
+	    argptr += (sum->info[i].flags & BPFI_INSN_ARGPTR) != 0;
+	  for (size_t i = 0; i < add->ninsns; i++)
+	    var += (add->info[i].flags & BPFI_INSN_STACK_VAR) != 0;
+	  CHECK (argptr >= 1 && var >= 1);
+	}
+    }
+  else
+    fprintf (stderr, "  stack.o: %s (%s, %ld)\n", err.msg, err.func,
+	     err.insn);
+  bpfi_object_free (obj);
+  static const struct
+  {
+    const char *file, *msg;
+  } bad_stack[] = {
+    { "stack-bad-1.o", "stack access at offset [-32, 24] of 8 bytes lies "
+      "outside the 512-byte frame" },
+    { "stack-bad-2.o", "access at offset [0, 120] of 8 bytes lies outside "
+      "data section .bss (64 bytes)" },
+    { "stack-bad-3.o", "stack access by clear through r1 at bytes [-64, 64) "
+      "lies outside the 512-byte frame" }
+  };
+  for (size_t k = 0; k < sizeof bad_stack / sizeof bad_stack[0]; k++)
+    {
+      obj = load_fixture (dir, bad_stack[k].file, &err, &ret);
+      if (CHECK (ret == 0))
+	{
+	  ret = bpfi_object_verify (obj, &err);
+	  if (!CHECK (ret == -EINVAL && strcmp (err.msg, bad_stack[k].msg) == 0
+		      && strcmp (err.func, "inst_add") == 0 && err.insn >= 0))
+	    fprintf (stderr, "  %s: %s (%s, %ld)\n", bad_stack[k].file,
 		     err.msg, err.func, err.insn);
 	}
       bpfi_object_free (obj);
