@@ -203,6 +203,17 @@ insn_defs (const struct bpfi_func *f, size_t i, uint64_t defs[2])
 	if (lo < info->stack_off + op->width / 8 && info->stack_off < lo + 8)
 	  DEF (NREGS + k);
       }
+  /* A store at an offset in a range, or a callee writing through a
+     stack pointer: any slot.  */
+  bool any = (op->operands & BPFI_OPND_MEM_DST)
+	     && (info->flags & BPFI_INSN_STACK_VAR);
+  if (info->kind == BPFI_RELOC_CALL)
+    for (int r = 1; r <= 5; r++)
+      if (BPFI_CALL_ARG (info, r) == BPFI_CALL_ARG_STACK)
+	any = true;
+  if (any)
+    for (int k = 0; k < BPFV_NSLOTS; k++)
+      DEF (NREGS + k);
 #undef DEF
 }
 
@@ -638,12 +649,24 @@ test_bound (int code, int cw, const struct side *iv, const struct ivinfo *ivi,
       return stop_iteration (cw, c & m, c & m, ivi->step & m, op, *dist & m,
 			     *dist & m, true);
     }
+  if (init->kind == BPFV_STACK && k->kind == BPFV_STACK)
+    {
+      /* Pointers into the frame: compare their offsets, as keys of a
+	 signed comparison (the addresses' order).  */
+      uint64_t half = (uint64_t) 1 << 63;
+      if (cw != 64 || sg || tf != F64 || lf != F64 || init->lo != init->hi)
+	return UMAX;
+      return stop_iteration (64, init->lo + c + half, init->lo + c + half,
+			     ivi->step, op, k->lo + half, k->hi + half,
+			     bound_inv);
+    }
   if (k->kind != BPFV_SCALAR || init->kind != BPFV_SCALAR)
     return UMAX;
   if (init->base != 0 || k->base != 0)
     {
       /* Addresses in one object: compare their offsets.  */
-      if (init->base != k->base || cw != 64 || sg || tf != F64 || lf != F64)
+      if (init->base != k->base || cw != 64 || sg || tf != F64 || lf != F64
+	  || init->lo != init->hi || k->lo > k->hi)
 	return UMAX;
       return stop_iteration (64, init->lo + c, init->lo + c, ivi->step, op,
 			     k->lo, k->hi, bound_inv);
@@ -768,6 +791,15 @@ val_union (val *a, const val *b, bool *first)
       *first = false;
       return;
     }
+  if (a->kind == BPFV_STACK && b->kind == BPFV_STACK)
+    {
+      /* Offsets.  */
+      if ((int64_t) b->lo < (int64_t) a->lo)
+	a->lo = b->lo;
+      if ((int64_t) b->hi > (int64_t) a->hi)
+	a->hi = b->hi;
+      return;
+    }
   if (a->kind != BPFV_SCALAR || b->kind != BPFV_SCALAR)
     {
       *a = bpfv_conflict ();
@@ -779,17 +811,36 @@ val_union (val *a, const val *b, bool *first)
     a->rid = 0;
   if (a->xkind != b->xkind || a->xid != b->xid)
     a->xkind = BPFV_X_NONE, a->xid = 0;
-  if (a->base != b->base || (a->base != 0 && a->lo != b->lo))
+  if (a->base != b->base)
     {
-      a->base = 0;
-      a->lo = 0;
-      a->hi = UMAX;
+      *a = bpfv_range (0, UMAX);
       return;
+    }
+  if (a->base != 0)
+    {
+      if ((int64_t) b->lo < (int64_t) a->lo)
+	a->lo = b->lo;
+      if ((int64_t) b->hi > (int64_t) a->hi)
+	a->hi = b->hi;
+      return;
+    }
+  if (a->pmask != b->pmask)
+    a->pmask |= b->pmask | BPFV_PMASK_OTHER;
+  else
+    {
+      if (b->plo < a->plo)
+	a->plo = b->plo;
+      if (b->phi > a->phi)
+	a->phi = b->phi;
     }
   if (b->lo < a->lo)
     a->lo = b->lo;
   if (b->hi > a->hi)
     a->hi = b->hi;
+  if (b->lo32 < a->lo32)
+    a->lo32 = b->lo32;
+  if (b->hi32 > a->hi32)
+    a->hi32 = b->hi32;
 }
 
 /* The dataflow's state after block B, along its successor edge K; false
@@ -808,9 +859,11 @@ edge_state (const struct bounder *bd, int b, int k, state *s)
 }
 
 /* The most runs of loop L's head per entry into it, from its tests; UMAX
-   when none bounds it.  */
+   when none bounds it.  IV (or NULL) receives the loop's induction
+   variables.  */
 static int
-loop_trips (struct bounder *bd, int l, uint64_t *trips)
+loop_trips (struct bounder *bd, int l, uint64_t *trips,
+	    struct bpfv_loop_iv *iv)
 {
   const struct bpfv_cfg *g = bd->g;
   const struct bpfi_func *f = bd->f;
@@ -1012,6 +1065,18 @@ loop_trips (struct bounder *bd, int l, uint64_t *trips)
 	    *trips = sat_add (m, 1);
 	}
     }
+  if (iv != NULL && latch.visited)
+    for (int loc = 0; loc < NLOCS; loc++)
+      {
+	const struct rel *lv = &latch.v[loc];
+	if (lv->kind != R_REL || lv->loc != loc
+	    || !((lv->form == F64 && lv->c != 0)
+		 || (lv->form == FZ32 && (lv->c & M32) != 0)))
+	  continue;
+	iv->step[loc] = lv->c;
+	iv->zext32[loc] = lv->form == FZ32;
+	iv->entry[loc] = entry->v[loc];
+      }
   free (entry);
   free (es);
   free (latches);
@@ -1073,7 +1138,7 @@ longest_path (struct bounder *bd, int l)
 int
 bpfv_bound (const struct bpfi_object *obj, struct bpfi_func *f,
 	    const struct bpfv_cfg *g, const struct bpfv_state *in,
-	    struct bpfi_error *err)
+	    struct bpfv_loop_iv **ivs, size_t *nivs, struct bpfi_error *err)
 {
   struct bounder bd;
   size_t nb = g->nb;
@@ -1115,11 +1180,29 @@ bpfv_bound (const struct bpfi_object *obj, struct bpfi_func *f,
   ret = find_loops (&bd);
   if (ret)
     goto out;
+  if (ivs != NULL)
+    {
+      *nivs = bd.nloops;
+      *ivs = calloc (bd.nloops ? bd.nloops : 1, sizeof **ivs);
+      if (*ivs == NULL)
+	{
+	  ret = fail (err, f, -1, "out of memory");
+	  goto out;
+	}
+    }
   /* Inner loops first.  */
   for (size_t k = bd.nloops; k-- > 0;)
     {
       struct loop *lp = &bd.loops[k];
-      ret = loop_trips (&bd, (int) k, &lp->trips);
+      struct bpfv_loop_iv *iv = ivs ? &(*ivs)[k] : NULL;
+      if (iv != NULL)
+	{
+	  iv->head = lp->header;
+	  iv->trips = UMAX;
+	}
+      ret = loop_trips (&bd, (int) k, &lp->trips, iv);
+      if (iv != NULL)
+	iv->trips = lp->trips;
       if (ret)
 	goto out;
       if (lp->trips == UMAX)
