@@ -9,6 +9,7 @@
 #   bpfinst_plugin   the plugin, bpfinst.so
 #   bpfinst_specs    the specs file that links the runtime archive
 #   bpfinst_include  the folder holding bpfinst/{common,bpf,native}.h
+#                    (these three by absolute path)
 #   bpfinst_where    how they were found (for messages)
 #   bpfinst_triplet  the target of bpfinst_cc (its -dumpmachine)
 # or returns 1 with the reason in bpfinst_error.
@@ -117,6 +118,11 @@ tree, or BPFINST_PLUGIN and BPFINST_SPECS)"
     bpfinst_error="bpfinst headers not found${bpfinst_include:+ in $bpfinst_include} (set BPFINST_INCLUDE to the folder holding bpfinst/native.h)"
     return 1
   fi
+  # By absolute path: the commands made with them may run elsewhere
+  # (distcc) or in another folder.
+  bpfinst_plugin=$(bpfinst_abspath "$bpfinst_plugin")
+  bpfinst_specs=$(bpfinst_abspath "$bpfinst_specs")
+  bpfinst_include=$(cd "$bpfinst_include" && pwd)
   # The first word of BPFINST_CC must be a command.
   # shellcheck disable=SC2086  # split it into words, on purpose
   set -- $bpfinst_cc

@@ -298,8 +298,8 @@ native_half_p (const char **why)
   return false;
 }
 
-/* Is function DECL to be instrumented, as far as the lists and the
-   native-half rule say?  */
+/* Is function DECL to be instrumented, as far as its attributes, the
+   lists and the native-half rule say?  */
 
 static bool
 selected_p (tree decl)
@@ -316,6 +316,22 @@ selected_p (tree decl)
     }
   if (native)
     return false;
+  if (lookup_attribute ("no_instrument_function", DECL_ATTRIBUTES (decl)))
+    {
+      if (bpfinst_verbose)
+	inform (DECL_SOURCE_LOCATION (decl),
+		"bpfinst: %qD not instrumented: it has attribute %qs",
+		decl, "no_instrument_function");
+      return false;
+    }
+  if (lookup_attribute ("naked", DECL_ATTRIBUTES (decl)))
+    {
+      if (bpfinst_verbose)
+	inform (DECL_SOURCE_LOCATION (decl),
+		"bpfinst: %qD not instrumented: it has attribute %qs",
+		decl, "naked");
+      return false;
+    }
   if (have_deny)
     {
       const struct list_entry *e = list_match (&deny_list, decl);
@@ -368,12 +384,7 @@ public:
   bool gate (function *fun) final override
   {
     tree decl = fun->decl;
-    return (bpfinst_object != NULL
-	    && have_hooks
-	    && !lookup_attribute ("no_instrument_function",
-				  DECL_ATTRIBUTES (decl))
-	    && !lookup_attribute ("naked", DECL_ATTRIBUTES (decl))
-	    && selected_p (decl));
+    return bpfinst_object != NULL && have_hooks && selected_p (decl);
   }
 
   unsigned int execute (function *) final override
