@@ -5,9 +5,9 @@
    GCCINST_AFL_AREA points at.  When the environment holds __AFL_SHM_ID,
    the System V shared memory segment of that id (created by the fuzzer)
    is attached and becomes the map; otherwise the map is a private array
-   and nobody reads it.  A segment smaller than MAP_SIZE, or an
-   AFL_MAP_SIZE below it, is an error: the fuzzer would not see the whole
-   map.
+   and nobody reads it.  Under a fuzzer, a segment smaller than MAP_SIZE,
+   or an AFL_MAP_SIZE below it, is an error: the fuzzer would not see the
+   whole map.
 
    The fork server.  afl-fuzz starts the program once, with file
    descriptor FORKSRV_FD open for its orders and FORKSRV_FD + 1 for the
@@ -92,6 +92,8 @@ attach_map (void)
   long n;
   void *p;
 
+  if (!id || !*id)
+    return;
   if (size && *size)
     {
       n = strtol (size, &end, 10);
@@ -102,8 +104,6 @@ attach_map (void)
 	  fail (FS_ERROR_MAP_SIZE, why);
 	}
     }
-  if (!id || !*id)
-    return;
   n = strtol (id, &end, 10);
   if (*end != 0 || n < 0 || n > 0x7fffffff)
     {
