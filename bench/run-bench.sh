@@ -13,7 +13,11 @@
 #                       taint heavy sancov clang afl-clang-fast afl-gcc
 #                       afl-gcc-fast (default: all; plain is always built,
 #                       and clang with afl-clang-fast)
-#   BENCH_WORKLOADS     among: sqlite zlib csmith (default: all three)
+#   BENCH_WORKLOADS     among: sqlite zlib csmith afl-fuzz (default: all
+#                       four).  afl-fuzz is a table of its own: afl-fuzz
+#                       driving examples/afl/target.c built with GCCInst's
+#                       bundled afl instrumenter and with afl-clang-fast
+#   BENCH_AFL_SECONDS   how long afl-fuzz runs each build (default: 60)
 #   BENCH_RUNS          runs for the median wall time (default: 5)
 #   BENCH_CSMITH_SEEDS  csmith seeds (default: ten fixed ones, below)
 #   SQLITE_TARBALL      a sqlite-autoconf-*.tar.gz to use instead of npm
@@ -36,7 +40,8 @@ cc=${BPFINST_CC:-gcc}
 work=${BENCH_WORK:-$builddir/bench-work}
 all_configs="plain empty afl-like coverage taint heavy sancov clang afl-clang-fast afl-gcc afl-gcc-fast"
 configs=${BENCH_CONFIGS:-$all_configs}
-workloads=${BENCH_WORKLOADS:-sqlite zlib csmith}
+workloads=${BENCH_WORKLOADS:-sqlite zlib csmith afl-fuzz}
+afl_seconds=${BENCH_AFL_SECONDS:-60}
 runs=${BENCH_RUNS:-5}
 seeds=${BENCH_CSMITH_SEEDS:-49 56 93 95 115 129 154 159 198 214}
 sqlite_pkg=${SQLITE_NPM_PACKAGE:-sqlite3@6.0.1}
@@ -67,12 +72,15 @@ for c in $configs; do
 done
 for w in $workloads; do
   case $w in
-    sqlite|zlib|csmith) ;;
-    *) say "unknown workload $w (known: sqlite zlib csmith)"; exit 1 ;;
+    sqlite|zlib|csmith|afl-fuzz) ;;
+    *) say "unknown workload $w (known: sqlite zlib csmith afl-fuzz)"; exit 1 ;;
   esac
 done
 case $runs in
   ''|*[!0-9]*|0) say "BENCH_RUNS must be a positive number"; exit 1 ;;
+esac
+case $afl_seconds in
+  ''|*[!0-9]*|0) say "BENCH_AFL_SECONDS must be a positive number"; exit 1 ;;
 esac
 
 # plain first, always; clang before afl-clang-fast, whose baseline it is.
@@ -481,6 +489,7 @@ EOF
 # The runs.
 
 for wl in $workloads; do
+  [ "$wl" = afl-fuzz ] && continue
   zsrc=
   case $wl in
     sqlite) why=$(fetch_sqlite) ;;
@@ -507,6 +516,80 @@ for wl in $workloads; do
   done
   [ -n "$why" ] && say "$wl: not available: $why"
 done
+
+# ---------------------------------------------------------------------------
+# The afl-fuzz workload: afl-fuzz drives examples/afl/target.c (a crash
+# behind four nested byte comparisons) built by each fuzzing build, for
+# BENCH_AFL_SECONDS, from the same seed input and random seed, one build
+# after the other.  Rows of $afl_results: "BUILD|STATUS|EXECS/S|EXECS|
+# CRASHES|FIRST CRASH S|EDGES|MAP SIZE", from afl-fuzz's fuzzer_stats and
+# the name of its first crash file.
+
+afl_results=$work/run/afl-fuzz.tsv
+: > "$afl_results"
+
+# afl_fuzz_row BUILD COMPILER...: build the target in
+# $work/run/afl-fuzz/BUILD with COMPILER, fuzz it, append the row.
+afl_fuzz_row () {
+  name=$1
+  shift
+  d=$work/run/afl-fuzz/$name
+  rm -rf "$d"
+  mkdir -p "$d/seeds"
+  printf 'hello' > "$d/seeds/seed"
+  say "afl-fuzz, $name: building"
+  if ! (cd "$d" && "$@" -O2 "$top/examples/afl/target.c" -o target) \
+       > "$d/build.log" 2>&1; then
+    echo "$name|build failed ($d/build.log)||||||" >> "$afl_results"
+    return
+  fi
+  say "afl-fuzz, $name: fuzzing for $afl_seconds s"
+  (cd "$d" && AFL_NO_UI=1 AFL_NO_AFFINITY=1 AFL_SKIP_CPUFREQ=1 \
+     AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+     afl-fuzz -V "$afl_seconds" -s 1 -i seeds -o findings -- ./target) \
+    > "$d/fuzz.log" 2>&1
+  stats=$d/findings/default/fuzzer_stats
+  if [ ! -f "$stats" ]; then
+    echo "$name|afl-fuzz failed ($d/fuzz.log)||||||" >> "$afl_results"
+    return
+  fi
+  first=$(ls "$d/findings/default/crashes" 2> /dev/null \
+	    | sed -n 's/^id:000000,.*time:\([0-9]*\).*/\1/p')
+  [ -n "$first" ] && first=$(awk -v t="$first" 'BEGIN { printf "%.1f", t / 1000 }')
+  row="$name|ok"
+  for k in execs_per_sec execs_done saved_crashes; do
+    row="$row|$(sed -n "s/^$k *: *//p" "$stats")"
+  done
+  row="$row|$first"
+  for k in edges_found total_edges; do
+    row="$row|$(sed -n "s/^$k *: *//p" "$stats")"
+  done
+  echo "$row" >> "$afl_results"
+  say "afl-fuzz, $name: $(sed -n 's/^execs_per_sec *: *//p' "$stats") execs/s"
+}
+
+case " $workloads " in
+  *" afl-fuzz "*)
+    if ! command -v afl-fuzz > /dev/null 2>&1; then
+      echo "all|not available: afl-fuzz not installed (Debian package afl++)||||||" \
+	>> "$afl_results"
+    else
+      if [ -x "$builddir/bpfinst-bin/bpfinst-gcc" ] \
+	 && [ -f "$builddir/examples/instrumenters/afl/inst-bpf.o" ]; then
+	afl_fuzz_row gccinst-afl env BPFINST_CC="$cc" \
+	  "$builddir/bpfinst-bin/bpfinst-gcc" --inst=afl
+      else
+	echo "gccinst-afl|not available: no bundled afl instrumenter in $builddir (run make)||||||" \
+	  >> "$afl_results"
+      fi
+      if command -v afl-clang-fast > /dev/null 2>&1; then
+	afl_fuzz_row afl-clang-fast afl-clang-fast
+      else
+	echo "afl-clang-fast|not available: afl-clang-fast not installed (Debian package afl++)||||||" \
+	  >> "$afl_results"
+      fi
+    fi ;;
+esac
 
 # ---------------------------------------------------------------------------
 # The table.
@@ -573,6 +656,37 @@ The taint configuration's instructions are counted without system-call
 interception (valgrind supports neither mechanism), so no input byte is
 tagged there; its wall times are with interception.
 EOF
+  if [ -s "$afl_results" ]; then
+    echo
+    echo "afl-fuzz driving examples/afl/target.c, $afl_seconds s per build:"
+    echo
+    echo "| build | execs/s | x | execs | crashes saved | first crash s | edges found | map size |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    awk -F'|' '
+      { n++; b[n] = $1; st[n] = $2; eps[n] = $3; ex[n] = $4; cr[n] = $5
+	fc[n] = $6; ed[n] = $7; ms[n] = $8
+	if ($1 == "afl-clang-fast" && $2 == "ok") ref = $3 }
+      END {
+	for (i = 1; i <= n; i++) {
+	  if (st[i] != "ok") { printf "| %s | %s | | | | | | |\n", b[i], st[i]; continue }
+	  x = (ref != "" && ref + 0 > 0) ? sprintf("%.2f", eps[i] / ref) : ""
+	  printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", b[i], eps[i], x,
+	    ex[i], cr[i], fc[i], ed[i], ms[i]
+	}
+      }' "$afl_results"
+    cat <<'EOF'
+
+gccinst-afl = bpfinst-gcc --inst=afl -O2 (GCCInst's bundled afl
+instrumenter, examples/afl: AFL's edge map on the branches, 64 KiB,
+AFL++'s fork server); afl-clang-fast = AFL++'s LLVM instrumentation at
+-O2, whose map is as large as its edges.  Each build is fuzzed alone,
+from one seed input ("hello") and random seed (-s 1), with AFL_NO_UI and
+AFL_NO_AFFINITY.  execs/s: afl-fuzz's own average over the run
+(fuzzer_stats); x: the ratio to afl-clang-fast's.  First crash: when the
+first crashing input was saved.  afl-fuzz compares and classifies the
+whole map after every run, so a larger map costs it time as well.
+EOF
+  fi
   case " $configs " in
     *" afl-gcc-fast "*)
       if ! grep -q '|afl-gcc-fast|[^|]*|ok|' "$results"; then
@@ -599,4 +713,4 @@ afl-fuzz.
 EOF
 } > "$out"
 cat "$out"
-grep -q '|ok|' "$results"
+grep -q '|ok|' "$results" "$afl_results"

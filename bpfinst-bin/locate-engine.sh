@@ -133,6 +133,29 @@ tree, or BPFINST_PLUGIN and BPFINST_SPECS)"
   return 0
 }
 
+# After bpfinst_locate: the folder holding the bundled instrumenters, one
+# folder NAME/ each (examples/instrumenters/ in a build tree,
+# PKGLIBDIR/instrumenters/ once installed; env BPFINST_INSTRUMENTERS
+# first), in bpfinst_instrumenters (empty when there is none), and the
+# target their native halves are built for, the main build's, in
+# bpfinst_main_triplet (empty when unknown).
+bpfinst_locate_instrumenters ()
+{
+  bpfinst_instrumenters=
+  bpfinst_main_triplet=
+  if [ -n "${BPFINST_INSTRUMENTERS-}" ]; then
+    bpfinst_instrumenters=$BPFINST_INSTRUMENTERS
+  elif [ -n "$_bl_top" ]; then
+    bpfinst_instrumenters=$_bl_top/examples/instrumenters
+  elif [ -n "$_bl_lib" ]; then
+    bpfinst_instrumenters=$_bl_lib/instrumenters
+  fi
+  if [ -n "$_bl_lib" ] && [ -f "$_bl_lib/targets.txt" ]; then
+    bpfinst_main_triplet=$(sed -n 's/^main //p' "$_bl_lib/targets.txt")
+  fi
+  return 0
+}
+
 # Absolute path of file $1 (which must exist).
 bpfinst_abspath ()
 {
