@@ -73,6 +73,8 @@ struct inst_ctx
      ADDRESS_OF tells an address (p = &a[i]) from an access.  */
   unsigned address_step;
   bool address_of;
+  /* The statement being instrumented (an address step, during one).  */
+  gimple *stmt;
   /* The function's copy of the run-time switch, which every hook is
      guarded by, or NULL_TREE.  */
   tree switch_copy;
@@ -226,6 +228,8 @@ emit_hook (inst_ctx *ctx, enum bpfi_hook hook, gimple_stmt_iterator *gsi,
 	   struct bpfi_operands *ops, unsigned sub)
 {
   ops->pseudo_pc = pseudo_pc (ctx, sub, hook);
+  sites_record (ops->pseudo_pc, hook, ctx->stmt, ops->args[0], ops->loc,
+		ctx->ordinal);
   ops->guard = ctx->switch_copy;
   unsigned added = 0;
   ops->stmts_added = &added;
@@ -470,9 +474,11 @@ gimplify_base (gimple_stmt_iterator *gsi, struct access_place *place)
 static void
 instrument_step (inst_ctx *ctx, gimple *step, unsigned step_no)
 {
+  gimple *stmt = ctx->stmt;
   ctx->address_step = step_no;
   instrument_stmt (ctx, step);
   ctx->address_step = 0;
+  ctx->stmt = stmt;
 }
 
 /* The address of PLACE as a GIMPLE value, computed before *GSI.  A
@@ -723,6 +729,7 @@ static bool
 instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
 {
   gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
+  ctx->stmt = stmt;
   switch (site->kind)
     {
     case BPFI_SITE_OP:
