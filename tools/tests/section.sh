@@ -52,6 +52,8 @@ objcopy --remove-section=.bpfinst.sites textstat textstat-none
 expect_error 'textstat-none: no instrumented sites' "$COV" --dump textstat-none
 grep -q 'warning: textstat-none: no .bpfinst.sites section' err.txt \
   || fail "no warning about the missing section"
+strip -R .bpfinst.sites -o textstat-none2 textstat
+expect_error 'textstat-none2: no instrumented sites' "$COV" --dump textstat-none2
 
 # A shared library, found through the program's RUNPATH ($ORIGIN).
 $BG -O2 -fPIC -shared src/shout.c -o libshout.so
