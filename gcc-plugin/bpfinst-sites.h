@@ -40,7 +40,8 @@
 
    function record (BPFINST_SITES_FUNCTION_SIZE bytes)
      0   4  assembler name (string)
-     4   4  the name as the source spells it (string; C++: qualified)
+     4   4  the name as GCC's diagnostics spell it (string; C++: with
+            its scope and signature)
      8   4  the file it is defined in (string)
     12   4  the line of its definition
     16   4  its column
@@ -77,8 +78,9 @@
    a branch site names two edges, and an edge out of a switch one.  */
 enum bpfinst_site_kind
 {
-  /* An operation; its hook runs before it (or, for a computed goto,
-     instead of nothing).  */
+  /* An operation (arithmetic, a comparison, a conversion, a load or
+     a store, a computed goto, a step of an address): its hook runs
+     before it.  */
   BPFINST_SITE_OPERATION = 0,
   /* A conditional branch (inst_br): its hook sees cond 1 when the
      branch is taken, 0 when it is not.  */
