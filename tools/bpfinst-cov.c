@@ -23,7 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gelf.h>
@@ -74,18 +73,16 @@ xstrdup (const char *s)
   return memcpy (xmalloc (n), s, n);
 }
 
-/* Make room for one more element in the array *P of *N elements of
-   SIZE bytes, *CAP allocated.  */
-
-static void
-grow (void *p, size_t *cap, size_t n, size_t size)
-{
-  void **pp = p;
-  if (n < *cap)
-    return;
-  *cap = *cap ? 2 * *cap : 16;
-  *pp = xrealloc (*pp, *cap * size);
-}
+/* Make room for one more element in ARRAY, which has N elements and
+   room for CAP.  */
+#define GROW(array, n, cap)						\
+  do									\
+    if ((n) == (cap))							\
+      {									\
+	(cap) = (cap) ? 2 * (cap) : 16;					\
+	(array) = xrealloc ((array), (cap) * sizeof *(array));		\
+      }									\
+  while (0)
 
 /* ---------------------------------------------------------------------- */
 /* Interned strings: equal strings are one pointer.  */
@@ -162,6 +159,8 @@ absolute_path (const char *dir, const char *file)
     {
       if (strcmp (c, ".") == 0)
 	continue;
+      if (strcmp (c, "..") == 0 && absolute && len == 0)
+	continue;		/* "/.." is "/" */
       if (strcmp (c, "..") == 0 && len > 0)
 	{
 	  char *slash = memrchr (out, '/', len);
@@ -216,10 +215,6 @@ struct site
   const char *path;		/* absolute, or empty */
   unsigned line, column, kind, op;
   size_t unit;			/* index into units */
-  size_t merged;		/* index into merged */
-  /* The counters of its edges: for a branch, [0] not taken (cond 0)
-     and [1] taken (cond 1); for an edge out of a switch, [0].  */
-  uint64_t count[2];
 };
 
 static struct
@@ -356,7 +351,7 @@ parse_units (const char *elf, const unsigned char *d, size_t n)
 	fatal ("%s: %s: unit at offset %#zx: its string table does not end "
 	       "with a NUL", elf, sec, at);
 
-      grow (&tab.units, &tab.units_cap, tab.nunits, sizeof *tab.units);
+      GROW (tab.units, tab.nunits, tab.units_cap);
       size_t ui = tab.nunits++;
       struct unit *unit = &tab.units[ui];
       unit->elf = intern (elf);
@@ -373,7 +368,7 @@ parse_units (const char *elf, const unsigned char *d, size_t n)
 	  f->path = absolute_path (unit->directory, f->file);
 	  f->line = le32 (fr + 12);
 	  f->column = le32 (fr + 16);
-	  grow (&tab.funcs, &tab.funcs_cap, tab.nfuncs, sizeof *tab.funcs);
+	  GROW (tab.funcs, tab.nfuncs, tab.funcs_cap);
 	  tab.funcs[tab.nfuncs++] = f;
 	}
       for (uint32_t i = 0; i < ns; i++, sr += ssize)
@@ -386,7 +381,7 @@ parse_units (const char *elf, const unsigned char *d, size_t n)
 	  if (kind > BPFINST_SITE_SWITCH_CASE)
 	    fatal ("%s: %s: unit at offset %#zx: site %" PRIu32 " has "
 		   "unknown kind %u", elf, sec, at, i, kind);
-	  grow (&tab.sites, &tab.sites_cap, tab.nsites, sizeof *tab.sites);
+	  GROW (tab.sites, tab.nsites, tab.sites_cap);
 	  struct site *s = &tab.sites[tab.nsites++];
 	  memset (s, 0, sizeof *s);
 	  s->pc = le64 (sr);
@@ -752,6 +747,8 @@ counter (const struct site *s, unsigned e)
 struct msite
 {
   const struct site *site;	/* the first copy */
+  /* The counts of its edges: for a branch, [0] not taken (cond 0) and
+     [1] taken (cond 1); for an edge out of a switch, [0].  */
   uint64_t count[2];
 };
 
@@ -796,7 +793,7 @@ site_order_cmp (const void *x, const void *y)
 }
 
 static void
-merge_sites (bool counted)
+merge_sites (void)
 {
   const struct site **p = xmalloc (tab.nsites * sizeof *p);
   for (size_t i = 0; i < tab.nsites; i++)
@@ -808,7 +805,7 @@ merge_sites (bool counted)
       size_t base = nmerged, k = 0, unit = p[i]->unit;
       for (j = i; j < tab.nsites && site_key_cmp (p[i], p[j]) == 0; j++)
 	{
-	  struct site *s = (struct site *) p[j];
+	  const struct site *s = p[j];
 	  if (s->unit != unit)
 	    {
 	      unit = s->unit;
@@ -820,13 +817,10 @@ merge_sites (bool counted)
 	      merged[nmerged].count[0] = merged[nmerged].count[1] = 0;
 	      nmerged++;
 	    }
-	  s->merged = base + k++;
-	  if (counted && branch_site_p (s))
+	  struct msite *m = &merged[base + k++];
+	  if (branch_site_p (s))
 	    for (unsigned e = 0; e < site_edges (s); e++)
-	      {
-		s->count[e] = counter (s, e);
-		merged[s->merged].count[e] += s->count[e];
-	      }
+	      m->count[e] += counter (s, e);
 	}
     }
   free (p);
@@ -1412,7 +1406,7 @@ main (int argc, char **argv)
     return addr2line (argv + optind + 1, argc - optind - 1) ? 0 : 1;
 
   read_map (map_path);
-  merge_sites (true);
+  merge_sites ();
   group_functions ();
   print_summary (map_path);
   if (lcov_path != NULL)

@@ -3,7 +3,7 @@
    many branches it executed (the sum of the counters).  With
    BPFINST_COV_FILE set, the map is also written there (65536 32-bit
    counters in the machine's byte order), so runs can be compared or
-   merged.  */
+   merged, and tools/bpfinst-cov reports them at source lines.  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <bpfinst/native.h>
