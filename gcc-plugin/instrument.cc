@@ -73,8 +73,6 @@ struct inst_ctx
      ADDRESS_OF tells an address (p = &a[i]) from an access.  */
   unsigned address_step;
   bool address_of;
-  /* The statement being instrumented (an address step, during one).  */
-  gimple *stmt;
   /* The function's copy of the run-time switch, which every hook is
      guarded by, or NULL_TREE.  */
   tree switch_copy;
@@ -83,6 +81,9 @@ struct inst_ctx
      its two edges is one operation.  */
   unsigned serial;
   unsigned counted[BPFI_HOOK_COUNT];
+  /* The statement being instrumented (an address step, during one),
+     for the table of sites.  */
+  gimple *stmt;
 };
 
 #define FNV_PRIME 0x100000001b3ULL
