@@ -86,6 +86,9 @@ struct inst_ctx
      its two edges is one operation.  */
   unsigned serial;
   unsigned counted[BPFI_HOOK_COUNT];
+  /* The statement being instrumented (an address step, during one),
+     for the table of sites.  */
+  gimple *stmt;
 };
 
 #define FNV_PRIME 0x100000001b3ULL
@@ -234,6 +237,8 @@ emit_hook (inst_ctx *ctx, enum bpfi_hook hook, gimple_stmt_iterator *gsi,
 	   struct bpfi_operands *ops, unsigned sub)
 {
   ops->pseudo_pc = pseudo_pc (ctx, sub, hook);
+  sites_record (ops->pseudo_pc, hook, ctx->stmt, ops->args[0], ops->loc,
+		ctx->ordinal);
   ops->guard = ctx->switch_copy;
   unsigned added = 0;
   ops->stmts_added = &added;
@@ -478,9 +483,11 @@ gimplify_base (gimple_stmt_iterator *gsi, struct access_place *place)
 static void
 instrument_step (inst_ctx *ctx, gimple *step, unsigned step_no)
 {
+  gimple *stmt = ctx->stmt;
   ctx->address_step = step_no;
   instrument_stmt (ctx, step);
   ctx->address_step = 0;
+  ctx->stmt = stmt;
 }
 
 /* The address of PLACE as a GIMPLE value, computed before *GSI.  A
@@ -753,9 +760,11 @@ static void
 instrument_piece (inst_ctx *ctx, gimple *piece, unsigned part)
 {
   unsigned saved = ctx->part;
+  gimple *stmt = ctx->stmt;
   ctx->part = part;
   instrument_stmt (ctx, piece);
   ctx->part = saved;
+  ctx->stmt = stmt;
 }
 
 /* VAL converted to TYPE before *GSI, by conversions that no hook sees
@@ -986,6 +995,7 @@ static bool
 instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
 {
   gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
+  ctx->stmt = stmt;
   switch (site->kind)
     {
     case BPFI_SITE_OP:

@@ -1158,6 +1158,7 @@ bpfinst_core_init (struct plugin_name_args *plugin_info,
   pass_info.ref_pass_instance_number = 1;
   pass_info.pos_op = PASS_POS_INSERT_AFTER;
   register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
+  sites_register (name);
   enable_dumps ();
   register_callback (name, PLUGIN_START_UNIT, reference_specs_marker, NULL);
   register_callback (name, PLUGIN_FINISH, bpfinst_finish, NULL);

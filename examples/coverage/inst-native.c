@@ -11,7 +11,7 @@
      test suite adds its own; empty or 0: no report;
    - with BPFINST_COV_FILE=FILE, the map is written to FILE (65536 32-bit
      counters in the machine's byte order), so that runs can be compared
-     or merged.
+     or merged, and tools/bpfinst-cov reports them at source lines.
 
    Built with -DBPFINST_COV_REPORT_ALWAYS (for a bare-metal program, which
    has no environment), the line goes to standard error at every exit.  */
