@@ -29,7 +29,7 @@
     28   4  size of the string table
     32   4  the main source file as the compiler was given it (string)
     36   4  the compiler's working directory (string): relative file
-            names are relative to it
+            names are relative to it; empty when no name is relative
     40   8  zero
 
    function records, then site records, then the string table: NUL

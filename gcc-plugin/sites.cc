@@ -59,6 +59,9 @@ static struct
   hash_map<nofree_string_hash, unsigned> *offsets;
   /* The function the last record belongs to.  */
   tree last_decl;
+  /* Is a file named by a relative path (then the table says in which
+     folder the compiler ran)?  */
+  bool relative;
   bool written;
 } table;
 
@@ -86,6 +89,16 @@ intern (const char *s)
   return off;
 }
 
+/* The same for the file path S, noting whether it is relative.  */
+
+static unsigned
+intern_path (const char *s)
+{
+  if (s != NULL && !IS_ABSOLUTE_PATH (s))
+    table.relative = true;
+  return intern (s);
+}
+
 /* The index of the current function's record.  */
 
 static unsigned
@@ -98,7 +111,7 @@ current_function_record (void)
   function_record f;
   f.name = intern (IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (decl)));
   f.display = intern (lang_hooks.decl_printable_name (decl, 2));
-  f.file = intern (xloc.file);
+  f.file = intern_path (xloc.file);
   f.line = xloc.line;
   f.column = xloc.column;
   table.functions.safe_push (f);
@@ -123,7 +136,7 @@ sites_record (uint64_t pc, enum bpfi_hook hook, const gimple *stmt,
   s.hook = intern (bpfi_hook_descs[hook].name);
   s.function = function;
   expanded_location xloc = expand_location (loc);
-  s.file = intern (xloc.file);
+  s.file = intern_path (xloc.file);
   s.line = xloc.line;
   s.column = xloc.column;
   if (hook != BPFI_HOOK_BR)
@@ -214,8 +227,10 @@ static void
 write_table (void)
 {
   table.written = true;
-  unsigned source = intern (main_input_filename);
-  unsigned directory = intern (getpwd ());
+  unsigned source = intern_path (main_input_filename);
+  /* The folder only when a path needs it, so that an object compiled
+     from absolute paths is the same whatever the folder.  */
+  unsigned directory = intern (table.relative ? getpwd () : "");
   unsigned nfunc = table.functions.length ();
   unsigned nsite = table.sites.length ();
   unsigned size = (BPFINST_SITES_HEADER_SIZE

@@ -1232,8 +1232,11 @@ dump_sites (void)
 	{
 	  unit = s->unit;
 	  const struct unit *u = &tab.units[unit];
-	  printf ("# %s: unit %s (in %s)\n", u->elf, u->source,
-		  u->directory);
+	  if (u->directory[0] != '\0')
+	    printf ("# %s: unit %s (in %s)\n", u->elf, u->source,
+		    u->directory);
+	  else
+	    printf ("# %s: unit %s\n", u->elf, u->source);
 	}
       printf ("%#018" PRIx64 " %s %s %s:%u:%u %s %u\n", s->pc, s->hook,
 	      s->func->display, s->file[0] ? s->file : "??", s->line,
