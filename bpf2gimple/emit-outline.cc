@@ -14,7 +14,8 @@
    The first instance of each is inlined and counted; when it added more
    statements than the threshold (bpfi_emit_set_outline), the later ones
    call the function, which is made then.  An instance that would pass the
-   hook an address of the program's stays inline (passes_address_p).  The
+   hook an address of the program's stays inline when GCC optimizes,
+   unless it is very big (passes_address_p).  The
    functions are local to the translation unit, never inlined, and never
    instrumented.  */
 
@@ -278,10 +279,11 @@ bpfi_emit_outlined_p (const struct bpfi_func *fn)
 }
 
 /* Does an instance with operands OPS pass the hook an address of the
-   program's?  A call would make the object it points to escape, and
-   GCC would then keep it in memory and reload it across every call:
-   such instances stay inline, where GCC sees what the hook does with
-   the address.  */
+   program's?  A call would make the object it points to escape, and an
+   optimizing GCC would then keep it in memory and reload it across every
+   call: such instances stay inline, where GCC sees what the hook does
+   with the address, unless they are very big (ADDRESS_FACTOR times the
+   threshold).  */
 
 static bool
 passes_address_p (const struct bpfi_func *fn, const struct bpfi_operands *ops)
@@ -294,14 +296,18 @@ passes_address_p (const struct bpfi_func *fn, const struct bpfi_operands *ops)
   return false;
 }
 
+#define ADDRESS_FACTOR 4
+
 outline_fn *
 outline_lookup (const struct bpfi_func *fn, const struct bpfi_operands *ops)
 {
-  if (outline_tu.threshold < 0 || ops->pseudo_pc_val != NULL_TREE
-      || passes_address_p (fn, ops))
+  if (outline_tu.threshold < 0 || ops->pseudo_pc_val != NULL_TREE)
     return NULL;
   outline_fn *o = outline_entry (fn, ops);
-  if (o->inline_stmts < 0 || o->inline_stmts <= outline_tu.threshold)
+  int threshold = outline_tu.threshold;
+  if (optimize && passes_address_p (fn, ops))
+    threshold *= ADDRESS_FACTOR;
+  if (o->inline_stmts < 0 || o->inline_stmts <= threshold)
     return NULL;
   if (o->decl == NULL_TREE)
     make_outlined (o, ops);
@@ -312,8 +318,7 @@ void
 outline_note_inline (const struct bpfi_func *fn,
 		     const struct bpfi_operands *ops, unsigned nstmts)
 {
-  if (outline_tu.threshold < 0 || ops->pseudo_pc_val != NULL_TREE
-      || passes_address_p (fn, ops))
+  if (outline_tu.threshold < 0 || ops->pseudo_pc_val != NULL_TREE)
     return;
   outline_fn *o = outline_entry (fn, ops);
   if (o->inline_stmts < 0)
