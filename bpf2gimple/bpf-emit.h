@@ -25,8 +25,10 @@ struct bpfi_operands
      integral or boolean type, or NULL_TREE when not a comparison.  */
   int condition;
   tree condition_result;
-  /* pseudo_pc ().  */
+  /* pseudo_pc (): a constant, or, when PSEUDO_PC_VAL is given, that
+     64-bit value (an out-of-line hook's parameter).  */
   uint64_t pseudo_pc;
+  tree pseudo_pc_val;
   /* Location given to the emitted statements.  */
   location_t loc;
   /* The run-time switch: an integer variable (the instrumented
@@ -46,6 +48,19 @@ tree bpfi_extern_decl (enum tree_code code, const char *name, tree type);
 
 /* Set up the emitter for OBJ (once per translation unit).  */
 void bpfi_emit_init (struct bpfi_object *obj);
+
+/* Hook instances bigger than THRESHOLD statements (counted on the first
+   instance of each hook with the same compile-time facts) go out of
+   line: one function per hook and facts, which each later instance
+   calls.  A negative THRESHOLD keeps every instance inline.  */
+void bpfi_emit_set_outline (int threshold);
+
+/* Do instances of hook FN go out of line (some did, so far)?  */
+bool bpfi_emit_outlined_p (const struct bpfi_func *fn);
+
+/* How many out-of-line functions the translation unit got, and how many
+   calls to them were emitted.  */
+void bpfi_emit_outline_stats (unsigned *functions, unsigned long *calls);
 
 /* Start instrumenting the current function (cfun).  */
 void bpfi_emit_begin_function (void);

@@ -620,10 +620,33 @@ apply_reloc (struct loader *l, size_t fi, size_t ii, void *arg)
       if (sym->st_shndx < l->shnum && l->data_index[sym->st_shndx] >= 0
 	  && stype != STT_FUNC)
 	{
+	  /* The address must lie in the section, or just past its end (a
+	     C pointer one past an object); anything else would reach
+	     memory that is not the instrumenter's.  */
 	  int d = l->data_index[sym->st_shndx];
+	  const struct bpfi_data *ds = &l->obj->data[d];
+	  int64_t off = (int64_t) insn->imm;
+	  if (sym->st_value <= ds->size)
+	    off += (int64_t) sym->st_value;
+	  else
+	    off = INT64_MAX;
+	  if (off < 0 || (uint64_t) off > ds->size)
+	    {
+	      if (off == INT64_MAX)
+		return bpfi_error_set (l->err, f->name, (long) ii,
+				  "ld_imm64 out of bounds of data section %s "
+				  "(symbol %s at offset %llu, size %zu)",
+				  ds->name, name,
+				  (unsigned long long) sym->st_value,
+				  ds->size);
+	      return bpfi_error_set (l->err, f->name, (long) ii,
+				"ld_imm64 out of bounds of data section %s "
+				"(offset %lld, size %zu)", ds->name,
+				(long long) off, ds->size);
+	    }
 	  info->kind = BPFI_RELOC_DATA;
 	  info->index = d;
-	  info->addend = (int64_t) sym->st_value + (int64_t) insn->imm;
+	  info->addend = off;
 	  l->obj->data[d].used = true;
 	  return 0;
 	}

@@ -45,14 +45,7 @@
 
 tree bpfi_u64_type;
 
-/* What the emitter keeps for the function being instrumented.  */
-static struct
-{
-  tree stack;			/* the BPF stack array, or NULL */
-  bool changed;			/* some hook was emitted */
-  bool new_loops;		/* some hook contains a loop */
-  bitmap defs;			/* SSA names the hooks define */
-} emit_fn;
+struct emit_fn_state emit_fn;
 
 /* ---------------------------------------------------------------------- */
 /* Values.  */
@@ -496,11 +489,13 @@ emit_jump (frame *f, reg_state *s, const struct bpf_insn *insn, int pc)
   deliver (f, next, e);
 }
 
-/* Inline the BPF-to-BPF call of CALLEE at F->cur.  The callee's frame is
-   the next one of the stack array; on return R0 and the result tag come
-   from the callee, R6-R9 are the caller's, R1-R5 are clobbered.  */
+/* Inline the BPF-to-BPF call of CALLEE at F->cur, the call instruction's
+   facts INFO.  The callee's frame is the next one of the stack array; on
+   return R0 and the result tag come from the callee, R6-R9 are the
+   caller's, R1-R5 are clobbered.  */
 void
-emit_call (frame *f, reg_state *s, const struct bpfi_func *callee)
+emit_call (frame *f, reg_state *s, const struct bpfi_func *callee,
+	   const struct bpfi_insn_info *info)
 {
   flush (f);
   frame cf;
@@ -509,6 +504,14 @@ emit_call (frame *f, reg_state *s, const struct bpfi_func *callee)
   cf.fn = callee;
   cf.ops = f->ops;
   cf.stack_base = f->stack_base + frame_size (f->fn);
+  /* The pointers into this frame or a caller's it passes.  */
+  for (int r = 1; r <= 5; r++)
+    {
+      int what = BPFI_CALL_ARG (info, r);
+      if (what == BPFI_CALL_ARG_STACK
+	  || (what >= 1 && what <= 5 && (f->stack_args & (1u << what))))
+	cf.stack_args |= (uint8_t) (1u << r);
+    }
   cf.loc = f->loc;
   cf.cur = f->cur;
   cf.gsi = f->gsi;
@@ -558,45 +561,40 @@ emit_function (frame *f, reg_state *entry_state)
 	    start_loop_head (f, i, &s);
 	  else
 	    join (f, f->pending[i], NULL, live_mask (fn, i), NULL, &s);
-	  set_reg (&s, REG_FP, u64_cst (0));
+	  set_reg (&s, REG_FP, u64_cst (frame_top (f)));
 	}
       if (!f->cur)
 	continue;
 
-      switch (BPF_CLASS (insn->code))
+      /* The lowering the opcode table names.  */
+      switch (info->op->lower)
 	{
-	case BPF_ALU:
-	case BPF_ALU64:
+	case BPFI_LOWER_ALU:
 	  emit_alu (f, &s, insn);
 	  break;
-	case BPF_LDX:
+	case BPFI_LOWER_LOAD:
 	  emit_load (f, &s, insn, info);
 	  break;
-	case BPF_ST:
+	case BPFI_LOWER_STORE:
 	  emit_store (f, &s, insn, info);
 	  break;
-	case BPF_STX:
-	  if (BPF_MODE (insn->code) == BPF_ATOMIC)
-	    emit_atomic (f, &s, insn, info);
-	  else
-	    emit_store (f, &s, insn, info);
+	case BPFI_LOWER_ATOMIC:
+	  emit_atomic (f, &s, insn, info);
 	  break;
-	case BPF_LD:
+	case BPFI_LOWER_LD_IMM64:
 	  emit_ld_imm64 (f, &s, insn, info);
 	  break;
-	case BPF_JMP:
-	case BPF_JMP32:
-	  if (BPF_OP (insn->code) == BPF_EXIT)
-	    emit_exit (f, &s);
-	  else if (BPF_OP (insn->code) == BPF_CALL)
-	    {
-	      if (info->kind == BPFI_RELOC_CALL)
-		emit_call (f, &s, &emit_obj->funcs[info->index]);
-	      else
-		emit_helper (f, &s, (enum bpfi_helper) info->index);
-	    }
+	case BPFI_LOWER_EXIT:
+	  emit_exit (f, &s);
+	  break;
+	case BPFI_LOWER_CALL:
+	  if (info->kind == BPFI_RELOC_CALL)
+	    emit_call (f, &s, &emit_obj->funcs[info->index], info);
 	  else
-	    emit_jump (f, &s, insn, i);
+	    emit_helper (f, &s, (enum bpfi_helper) info->index);
+	  break;
+	case BPFI_LOWER_JUMP:
+	  emit_jump (f, &s, insn, i);
 	  break;
 	default:
 	  gcc_unreachable ();	/* the verifier refused it */
@@ -616,18 +614,23 @@ emit_function (frame *f, reg_state *entry_state)
 /* ---------------------------------------------------------------------- */
 /* The stack array of the instrumented function.  */
 
+/* The array of SIZE bytes at least for a hook instance: the one SRA
+   scalarizes, or (ADDRESSED) the addressable one.  */
 static tree
-get_stack_var (uint32_t size)
+get_stack_var (uint32_t size, bool addressed)
 {
-  tree v = emit_fn.stack;
+  tree *slot = addressed ? &emit_fn.stack_addr : &emit_fn.stack;
+  tree v = *slot;
   if (v && tree_to_uhwi (TYPE_SIZE_UNIT (TREE_TYPE (v))) >= size)
     return v;
   /* A larger hook than the ones before: a new, larger array.  */
   tree type = build_array_type_nelts (unsigned_char_type_node, size);
-  v = create_tmp_var (type, "bpf_stack");
+  v = create_tmp_var (type, addressed ? "bpf_stack_addressed" : "bpf_stack");
   SET_DECL_ALIGN (v, 64);
+  if (addressed)
+    TREE_ADDRESSABLE (v) = 1;
   suppress_warning (v);
-  emit_fn.stack = v;
+  *slot = v;
   return v;
 }
 
@@ -668,6 +671,25 @@ tree
 bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
 		const struct bpfi_operands *ops)
 {
+  outline_fn *o = outline_lookup (fn, ops);
+  unsigned added = 0;
+  struct bpfi_operands here = *ops;
+  here.stmts_added = &added;
+  tree tag = emit_hook_at (fn, gsi, &here, o);
+  if (o == NULL)
+    outline_note_inline (fn, ops, added);
+  if (ops->stmts_added)
+    *ops->stmts_added = added;
+  return tag;
+}
+
+/* Insert an instance of hook FN with operands OPS at *GSI, as
+   bpfi_emit_hook says: inline, or as a call of OUTLINED.  */
+
+tree
+emit_hook_at (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
+	      const struct bpfi_operands *ops, outline_fn *outlined)
+{
   emit_fn.changed = true;
 
   emit_ctx ctx;
@@ -679,9 +701,9 @@ bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
   ctx.last_bb = ctx.orig_bb;
   ctx.loop = ctx.orig_bb->loop_father;
   ctx.count = ctx.orig_bb->count;
-  uint32_t need = stack_need (fn);
+  uint32_t need = outlined ? 0 : stack_need (fn);
   if (need)
-    ctx.stack = get_stack_var (need);
+    ctx.stack = get_stack_var (need, fn->stack_var);
 
   frame f;
   memset (&f, 0, sizeof f);
@@ -706,7 +728,8 @@ bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
   memset (&s, 0, sizeof s);
   for (unsigned i = 0; i < 5; i++)
     {
-      bool read = !fn->verified || (fn->args_read & (1u << (i + 1)));
+      bool read = (!outlined
+		   && (!fn->verified || (fn->args_read & (1u << (i + 1)))));
       set_reg (&s, i + 1, i < ops->nargs && read
 			  ? operand_to_u64 (&f, ops->args[i]) : u64_cst (0));
     }
@@ -714,7 +737,12 @@ bpfi_emit_hook (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
   set_reg (&s, REG_FP, u64_cst (0));
   if (ops->guard != NULL_TREE)
     emit_guard (&f, &s, ops->guard);
-  if (f.cur)
+  if (f.cur && outlined)
+    {
+      emit_outline_call (&f, &s, outlined);
+      emit_exit (&f, &s);
+    }
+  else if (f.cur)
     emit_function (&f, &s);
 
   /* The exits meet before the instrumented statement: in its own block
@@ -780,6 +808,7 @@ bpfi_emit_end_function (void)
     loops_state_set (LOOPS_NEED_FIXUP);
   mark_virtual_operands_for_renaming (cfun);
   emit_fn.stack = NULL_TREE;
+  emit_fn.stack_addr = NULL_TREE;
   return TODO_update_ssa_only_virtuals | TODO_cleanup_cfg;
 }
 

@@ -4,11 +4,14 @@
 
    Arithmetic follows BPF's rules, not C's: it wraps, x / 0 == 0,
    x % 0 == x, shift counts are masked, 32-bit operations zero-extend
-   their result.  The BPF stack (R10) is a local array of the
-   instrumented function accessed at constant offsets only, which SRA and
-   FRE scalarize away; each inlined BPF-to-BPF call gets the next frame
-   of it.  Loads and stores of program memory use the target's byte
-   order.  */
+   their result.  The BPF stack is a local array of the instrumented
+   function; each inlined BPF-to-BPF call gets the next frame of it.  A
+   pointer into it (R10 included) is a position in the array, so that a
+   callee can reach its caller's frame through the pointer it receives.
+   Accessed at constant positions only, the array is one that SRA and
+   FRE scalarize away; a hook instance that may access it at a variable
+   position gets an addressable one.  Loads and stores of program memory
+   use the target's byte order.  */
 
 #include "gcc-plugin.h"
 #include "system.h"
@@ -53,15 +56,43 @@ stack_need (const struct bpfi_func *fn)
   return frame_size (fn) + callee;
 }
 
+/* The position of F's R10 in the stack array: the top of its frame.  */
+uint32_t
+frame_top (const frame *f)
+{
+  return f->stack_base + frame_size (f->fn);
+}
+
 /* A reference of TYPE to byte OFF (from R10) of F's stack frame.  */
 static tree
 stack_ref (frame *f, tree type, HOST_WIDE_INT off)
 {
   tree alias = build_pointer_type_for_mode (char_type_node, ptr_mode, true);
   /* R10 points at the top of the frame; OFF is negative.  */
-  HOST_WIDE_INT top = f->stack_base + frame_size (f->fn);
   return build2 (MEM_REF, type, build_fold_addr_expr (f->ctx->stack),
-		 build_int_cst (alias, top + off));
+		 build_int_cst (alias, frame_top (f) + off));
+}
+
+/* A reference of TYPE to the stack array at position POS (a register's
+   value) plus OFF: a constant position when POS is one, else through a
+   pointer, which makes the array addressable.  */
+static tree
+stack_pos_ref (frame *f, tree type, tree pos, HOST_WIDE_INT off)
+{
+  tree alias = build_pointer_type_for_mode (char_type_node, ptr_mode, true);
+  tree stack = f->ctx->stack;
+  if (TREE_CODE (pos) == INTEGER_CST)
+    return build2 (MEM_REF, build_aligned_type (type, BITS_PER_UNIT),
+		   build_fold_addr_expr (stack),
+		   build_int_cst (alias, (HOST_WIDE_INT) tree_to_uhwi (pos)
+					 + off));
+  TREE_ADDRESSABLE (stack) = 1;
+  tree ptype = build_pointer_type (char_type_node);
+  tree p = build_op (f, POINTER_PLUS_EXPR, ptype,
+		     build_fold_addr_expr_with_type (stack, ptype),
+		     convert_to (f, sizetype, pos));
+  return build2 (MEM_REF, build_aligned_type (type, BITS_PER_UNIT), p,
+		 build_int_cst (alias, off));
 }
 
 /* The value of register RV as a pointer, for a memory access.  */
@@ -102,6 +133,10 @@ access_ref (frame *f, const reg_state *s, tree type, int reg,
 {
   if (info->flags & BPFI_INSN_STACK)
     return stack_ref (f, type, info->stack_off);
+  if ((info->flags & BPFI_INSN_STACK_VAR)
+      || ((info->flags & BPFI_INSN_ARGPTR)
+	  && (f->stack_args & (1u << info->ptr_arg))))
+    return stack_pos_ref (f, type, get_reg (s, reg), insn->off);
   return mem_ref (f, type, s->r[reg], insn->off);
 }
 
@@ -181,6 +216,65 @@ emit_sdivmod (frame *f, bool mod, tree x, tree y)
 		       convert_to (f, u64, q));
 }
 
+/* DST += SRC or DST -= SRC (SUB), 64 bits, whose value is RES: when one
+   side is a known address (of instrumenter data, a native variable) or
+   a pointer derived from one, keep the result a pointer that GCC can see
+   the object of: the address plus a constant, or a pointer plus the
+   other side.  Memory accesses through it then name the object (a
+   direct reference, or a pointer GCC's alias analysis follows), rather
+   than an integer turned into a pointer.  True when done.  */
+static bool
+pointer_arith (frame *f, reg_state *s, const struct bpf_insn *insn, bool sub,
+	       tree res)
+{
+  int dst = insn->dst_reg;
+  reg_val dv = s->r[dst];
+  reg_val sv;
+  if (BPF_SRC (insn->code) == BPF_X)
+    sv = s->r[insn->src_reg];
+  else
+    {
+      sv.val = u64_cst ((uint64_t) (int64_t) insn->imm);
+      sv.addr = NULL_TREE;
+      sv.off = 0;
+    }
+  if (sv.val == NULL_TREE)
+    sv.val = u64_cst (0);
+  /* The pointer side P and the offset side O (an address minus a
+     pointer is no pointer).  */
+  const reg_val *p = &dv, *o = &sv;
+  if (!dv.addr && sv.addr && !sub)
+    {
+      p = &sv;
+      o = &dv;
+    }
+  if (!p->addr || o->addr || o->val == NULL_TREE)
+    return false;
+  reg_val out;
+  out.val = res;
+  if (TREE_CODE (o->val) == INTEGER_CST)
+    {
+      HOST_WIDE_INT c = (HOST_WIDE_INT) TREE_INT_CST_LOW (o->val);
+      out.addr = p->addr;
+      out.off = p->off + (sub ? -c : c);
+    }
+  else
+    {
+      tree ptype = build_pointer_type (char_type_node);
+      tree base = convert_to (f, ptype, p->addr);
+      if (p->off)
+	base = build_op (f, POINTER_PLUS_EXPR, ptype, base,
+			 size_int (p->off));
+      tree delta = convert_to (f, sizetype, o->val);
+      if (sub)
+	delta = build_op (f, NEGATE_EXPR, sizetype, delta);
+      out.addr = build_op (f, POINTER_PLUS_EXPR, ptype, base, delta);
+      out.off = 0;
+    }
+  s->r[dst] = out;
+  return true;
+}
+
 void
 emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
 {
@@ -204,7 +298,6 @@ emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
       return;
     }
 
-  reg_val dv = s->r[dst];
   tree src;
   if (BPF_SRC (insn->code) == BPF_X)
     src = convert_to (f, type, get_reg (s, insn->src_reg));
@@ -214,7 +307,17 @@ emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
 
   if (op == BPF_MOV)
     {
-      if (is64 && BPF_SRC (insn->code) == BPF_X)
+      if (insn->off != 0)
+	{
+	  /* ISA v4's sign-extending move: the low OFF bits of the source,
+	     sign-extended to the operation's width (and zero-extended from
+	     32 to 64 bits).  */
+	  tree x = convert_to (f, int_type (bits, 0),
+			       convert_to (f, int_type (insn->off, 0), src));
+	  set_reg (s, dst, convert_to (f, bpfi_u64_type,
+				       convert_to (f, type, x)));
+	}
+      else if (is64 && BPF_SRC (insn->code) == BPF_X)
 	s->r[dst] = s->r[insn->src_reg];
       else
 	set_reg (s, dst, convert_to (f, bpfi_u64_type, src));
@@ -228,34 +331,21 @@ emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
     case BPF_ADD:
     case BPF_SUB:
       res = build_op (f, op == BPF_ADD ? PLUS_EXPR : MINUS_EXPR, type, a, src);
-      if (is64 && dv.addr && BPF_SRC (insn->code) == BPF_K)
-	{
-	  /* Keep the address known: pointer arithmetic on instrumenter
-	     data stays a direct reference.  */
-	  HOST_WIDE_INT delta = op == BPF_ADD ? insn->imm
-					      : -(HOST_WIDE_INT) insn->imm;
-	  s->r[dst].val = res;
-	  s->r[dst].off += delta;
-	  return;
-	}
+      if (is64 && pointer_arith (f, s, insn, op == BPF_SUB, res))
+	return;
       break;
     case BPF_MUL:
-      res = build_op (f, MULT_EXPR, type, a, src);
+    case BPF_OR:
+    case BPF_AND:
+    case BPF_XOR:
+      res = build_op (f, op == BPF_MUL ? MULT_EXPR
+			 : op == BPF_OR ? BIT_IOR_EXPR
+			 : op == BPF_AND ? BIT_AND_EXPR : BIT_XOR_EXPR,
+		      type, a, src);
       break;
     case BPF_DIV:
-      res = emit_divmod (f, false, type, a, src);
-      break;
     case BPF_MOD:
-      res = emit_divmod (f, true, type, a, src);
-      break;
-    case BPF_OR:
-      res = build_op (f, BIT_IOR_EXPR, type, a, src);
-      break;
-    case BPF_AND:
-      res = build_op (f, BIT_AND_EXPR, type, a, src);
-      break;
-    case BPF_XOR:
-      res = build_op (f, BIT_XOR_EXPR, type, a, src);
+      res = emit_divmod (f, op == BPF_MOD, type, a, src);
       break;
     case BPF_NEG:
       res = build_op (f, NEGATE_EXPR, type, a);
@@ -295,9 +385,20 @@ emit_load (frame *f, reg_state *s, const struct bpf_insn *insn,
 	   const struct bpfi_insn_info *info)
 {
   tree type = size_type (BPF_SIZE (insn->code));
+  if (info->flags & BPFI_INSN_FILL)
+    {
+      /* A stack pointer spilled at a constant position: that position,
+	 known without reading it back.  */
+      set_reg (s, insn->dst_reg, u64_cst (frame_top (f) + info->fill_off));
+      return;
+    }
   tree ref = access_ref (f, s, type, insn->src_reg, insn, info);
   tree v = make_ssa_name (type);
   add_stmt (f, gimple_build_assign (v, ref));
+  /* ISA v4's sign-extending load: through the signed type.  */
+  if (info->op->sext)
+    v = convert_to (f, int_type (64, 0),
+		    convert_to (f, int_type (info->op->sext, 0), v));
   set_reg (s, insn->dst_reg, convert_to (f, bpfi_u64_type, v));
 }
 

@@ -12,6 +12,8 @@
      emit-helper.cc   the engine helpers (pseudo_pc, tag1, slow_call, ...)
                       and bpf-gcc's libgcc calls
      emit-tagstore.cc libtag's dense tag store, inline
+     emit-outline.cc  big hooks out of line: a function per hook and
+                      compile-time facts, called from each instance
      emit-decls.cc    declarations shared by a translation unit: the
                       instrumenter's data, the native half's variables,
                       the runtime's entry points
@@ -81,7 +83,9 @@ struct emit_ctx
   basic_block post;		/* once ORIG_BB is split: the block that
 				   starts with STMT (or is empty) */
   basic_block last_bb;		/* new blocks go after this one */
-  tree stack;			/* the BPF stack array, or NULL */
+  tree stack;			/* the BPF stack array, or NULL: the
+				   frames of the inlined functions, one
+				   after the other */
   unsigned nstmts;		/* statements and PHIs added */
 };
 
@@ -93,6 +97,10 @@ struct frame
   const struct bpfi_operands *ops;
   uint32_t stack_base;		/* offset of this frame's bottom in the
 				   stack array */
+  uint8_t stack_args;		/* bit N: RN holds, on entry, a pointer
+				   into a caller's frame (its value is a
+				   position in the stack array, as R10's
+				   is) */
   vec<arrival> *pending;	/* per instruction: paths arriving there */
   basic_block *loop_bb;		/* per loop head: its block ... */
   tree *loop_phis;		/* ... and its NSTATE PHI results */
@@ -107,7 +115,29 @@ struct frame
   gimple_seq seq;
 };
 
+/* What the emitter keeps for the function being instrumented.  */
+struct emit_fn_state
+{
+  tree stack;			/* the BPF stack array of the hook
+				   instances that access it at constant
+				   positions only (SRA scalarizes it), or
+				   NULL */
+  tree stack_addr;		/* the one, addressable, of those that
+				   may access it at variable positions, or
+				   NULL */
+  bool changed;			/* some hook was emitted */
+  bool new_loops;		/* some hook contains a loop */
+  bitmap defs;			/* SSA names the hooks define */
+};
+
+/* An out-of-line function for one hook and set of compile-time facts
+   (emit-outline.cc).  */
+struct outline_fn;
+
 /* emit-cfg.cc */
+extern struct emit_fn_state emit_fn;
+tree emit_hook_at (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
+		   const struct bpfi_operands *ops, outline_fn *outlined);
 void add_stmt (frame *f, gimple *g);
 tree build_op (frame *f, enum tree_code code, tree type, tree op0,
 	       tree op1 = NULL_TREE);
@@ -128,11 +158,13 @@ void continue_on (frame *f, const arrival &a, reg_state *out);
 void add_exit (frame *f, const arrival &a);
 void emit_exit (frame *f, const reg_state *s);
 void emit_function (frame *f, reg_state *entry_state);
-void emit_call (frame *f, reg_state *s, const struct bpfi_func *callee);
+void emit_call (frame *f, reg_state *s, const struct bpfi_func *callee,
+		const struct bpfi_insn_info *info);
 void emit_jump (frame *f, reg_state *s, const struct bpf_insn *insn, int pc);
 
 /* emit-insn.cc */
 uint32_t frame_size (const struct bpfi_func *fn);
+uint32_t frame_top (const frame *f);
 uint32_t stack_need (const struct bpfi_func *fn);
 tree mem_ref (frame *f, tree type, const reg_val &rv, HOST_WIDE_INT off);
 void emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn);
@@ -149,6 +181,13 @@ tree emit_builtin1 (frame *f, enum built_in_function fn, tree arg);
 
 /* emit-helper.cc */
 void emit_helper (frame *f, reg_state *s, enum bpfi_helper h);
+
+/* emit-outline.cc */
+outline_fn *outline_lookup (const struct bpfi_func *fn,
+			    const struct bpfi_operands *ops);
+void outline_note_inline (const struct bpfi_func *fn,
+			  const struct bpfi_operands *ops, unsigned nstmts);
+void emit_outline_call (frame *f, reg_state *s, outline_fn *o);
 
 /* emit-tagstore.cc */
 tree emit_dense_tag (frame *f, tree addr, tree tag);

@@ -6,7 +6,8 @@
    Build (run-fuzz.sh does):
      clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE \
        -I bpf2gimple fuzz/fuzz-loader.c bpf2gimple/bpf-load.c \
-       bpf2gimple/bpf-verify.c bpf2gimple/bpf-helpers.c -lbpf -lelf  */
+       bpf2gimple/bpf-opcodes.c bpf2gimple/bpf-verify.c \
+       bpf2gimple/bpf-bound.c bpf2gimple/bpf-helpers.c -lbpf -lelf  */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -29,10 +30,30 @@ walk (const struct bpfi_object *obj)
       volatile uint64_t sum = 0;
       if (!f->verified)
 	continue;
+      if (f->global && strncmp (f->name, "inst_", 5) == 0
+	  && f->max_insns > BPFI_MAX_INSNS)
+	__builtin_trap ();
       for (size_t j = 0; j < f->ninsns; j++)
 	{
 	  const struct bpfi_insn_info *info = &f->info[j];
 	  sum += f->insns[j].code + info->flags + info->live_in;
+	  /* The emitter dispatches on the row of every instruction it
+	     emits, and the row must be the instruction's.  */
+	  if ((info->flags & BPFI_INSN_REACHABLE)
+	      && !(info->flags & BPFI_INSN_IMM64_HI)
+	      && (info->op == NULL
+		  || info->op != bpfi_opcode_find (&f->insns[j])))
+	    __builtin_trap ();
+	  if ((info->flags & BPFI_INSN_REACHABLE)
+	      && !(info->flags & BPFI_INSN_IMM64_HI))
+	    {
+	      size_t succ[2];
+	      int ns = bpfi_insn_succs (f, j, succ);
+	      for (int k = 0; k < ns; k++)
+		if (succ[k] >= f->ninsns
+		    || !(f->info[succ[k]].flags & BPFI_INSN_REACHABLE))
+		  __builtin_trap ();
+	    }
 	  switch (info->kind)
 	    {
 	    case BPFI_RELOC_DATA:
@@ -61,7 +82,15 @@ walk (const struct bpfi_object *obj)
 	  if ((info->flags & BPFI_INSN_STACK)
 	      && (info->stack_off >= 0 || info->stack_off < -BPFI_STACK_SIZE))
 	    __builtin_trap ();
+	  if ((info->flags & BPFI_INSN_FILL)
+	      && (info->fill_off >= 0 || info->fill_off < -BPFI_STACK_SIZE))
+	    __builtin_trap ();
+	  if ((info->flags & BPFI_INSN_ARGPTR)
+	      && (info->ptr_arg < 1 || info->ptr_arg > 5))
+	    __builtin_trap ();
 	}
+      if (f->stack_depth > BPFI_STACK_SIZE)
+	__builtin_trap ();
       for (int h = BPFI_HELPER_NONE + 1; h < BPFI_HELPER_COUNT; h++)
 	sum += bpfi_func_uses_helper (obj, f, (enum bpfi_helper) h);
       (void) sum;

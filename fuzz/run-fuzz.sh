@@ -41,8 +41,9 @@ echo "fuzz: building the harness"
 # shellcheck disable=SC2086
 if ! $fcc -g -O1 -std=c11 -fsanitize=fuzzer,address,undefined \
      -fno-sanitize-recover=undefined -D_DEFAULT_SOURCE -I"$src" $cflags \
-     "$here/fuzz-loader.c" "$src/bpf-load.c" "$src/bpf-verify.c" \
-     "$src/bpf-helpers.c" $libs -o "$work/fuzz-loader"; then
+     "$here/fuzz-loader.c" "$src/bpf-load.c" "$src/bpf-opcodes.c" \
+     "$src/bpf-verify.c" "$src/bpf-bound.c" "$src/bpf-helpers.c" $libs \
+     -o "$work/fuzz-loader"; then
   echo "run-fuzz.sh: cannot build the harness (is libclang-rt-14-dev installed?)" >&2
   exit 1
 fi

@@ -158,6 +158,18 @@ bpfi_condition_code (enum tree_code code, const_tree optype)
   return ch->cond | (signed_operand_p (optype) ? BPFI_COND_SIGNED : 0);
 }
 
+/* Are the result and the operands of assignment STMT values the hooks
+   see?  */
+static bool
+assign_operands_seen_p (const gassign *stmt)
+{
+  tree rhs2 = gimple_assign_rhs2 (stmt);
+  return (bpfi_instrumented_type_p (TREE_TYPE (gimple_assign_lhs (stmt)))
+	  && bpfi_instrumented_type_p (TREE_TYPE (gimple_assign_rhs1 (stmt)))
+	  && (rhs2 == NULL_TREE
+	      || bpfi_instrumented_type_p (TREE_TYPE (rhs2))));
+}
+
 /* The hook for assignment STMT computing its rhs code (arithmetic, logic,
    comparison or conversion), or BPFI_HOOK_NONE.  */
 static enum bpfi_hook
@@ -168,14 +180,10 @@ hook_for_assign (const gassign *stmt)
   if (ch == NULL)
     return BPFI_HOOK_NONE;
 
-  tree lhs = gimple_assign_lhs (stmt);
-  tree rhs1 = gimple_assign_rhs1 (stmt);
-  tree rhs2 = gimple_assign_rhs2 (stmt);
-  tree optype = TREE_TYPE (rhs1);
-  if (!bpfi_instrumented_type_p (TREE_TYPE (lhs))
-      || !bpfi_instrumented_type_p (optype)
-      || (rhs2 != NULL_TREE && !bpfi_instrumented_type_p (TREE_TYPE (rhs2))))
+  if (!assign_operands_seen_p (stmt))
     return BPFI_HOOK_NONE;
+  tree lhs = gimple_assign_lhs (stmt);
+  tree optype = TREE_TYPE (gimple_assign_rhs1 (stmt));
 
   switch (ch->kind)
     {
@@ -394,6 +402,28 @@ classify_block_assign (gassign *stmt, struct bpfi_site *site)
 /* ---------------------------------------------------------------------- */
 /* Statements.  */
 
+/* Is memory reference REF in the generic address space?  An access
+   through a named one (x86's __seg_fs, __seg_gs) is left alone: the
+   hooks would see an offset in the segment as if it were an address.  */
+static bool
+generic_address_space_p (const_tree ref)
+{
+  for (const_tree t = ref; ; t = TREE_OPERAND (t, 0))
+    {
+      if (!ADDR_SPACE_GENERIC_P (TYPE_ADDR_SPACE (TREE_TYPE (t))))
+	return false;
+      if (TREE_CODE (t) == MEM_REF || TREE_CODE (t) == TARGET_MEM_REF)
+	{
+	  tree ptype = TREE_TYPE (TREE_OPERAND (t, 0));
+	  return (!POINTER_TYPE_P (ptype)
+		  || ADDR_SPACE_GENERIC_P (TYPE_ADDR_SPACE
+					   (TREE_TYPE (ptype))));
+	}
+      if (!handled_component_p (t))
+	return true;
+    }
+}
+
 /* Is STMT a store of a scalar the hooks see?  */
 static bool
 store_p (const gassign *stmt)
@@ -405,7 +435,48 @@ store_p (const gassign *stmt)
 	  && !gimple_assign_load_p (stmt)
 	  && bpfi_instrumented_type_p (TREE_TYPE (lhs))
 	  && bpfi_instrumented_type_p (TREE_TYPE (gimple_assign_rhs1 (stmt)))
-	  && is_gimple_val (gimple_assign_rhs1 (stmt)));
+	  && is_gimple_val (gimple_assign_rhs1 (stmt))
+	  && generic_address_space_p (lhs));
+}
+
+/* Is REF a read or write of a bit-field the hooks see as the bytes that
+   hold it (its representative: an unsigned integer of at most 64 bits at
+   a constant place next to the field)?  Fills in SITE's REF, REPR, SHIFT,
+   BITS and MASK.  */
+static bool
+classify_bit_field (tree ref, struct bpfi_site *site)
+{
+  if (TREE_CODE (ref) != COMPONENT_REF
+      || !DECL_BIT_FIELD (TREE_OPERAND (ref, 1)))
+    return false;
+  tree field = TREE_OPERAND (ref, 1);
+  tree repr = DECL_BIT_FIELD_REPRESENTATIVE (field);
+  if (repr == NULL_TREE
+      || TREE_THIS_VOLATILE (ref)
+      || REF_REVERSE_STORAGE_ORDER (ref)
+      || !generic_address_space_p (ref)
+      || !INTEGRAL_TYPE_P (TREE_TYPE (repr))
+      || !TYPE_UNSIGNED (TREE_TYPE (repr))
+      || TYPE_PRECISION (TREE_TYPE (repr)) > 64
+      || !tree_fits_uhwi_p (DECL_SIZE (repr))
+      || tree_to_uhwi (DECL_SIZE (repr)) != TYPE_PRECISION (TREE_TYPE (repr))
+      || !tree_fits_uhwi_p (DECL_SIZE (field))
+      || !tree_fits_shwi_p (bit_position (field))
+      || !tree_fits_shwi_p (bit_position (repr)))
+    return false;
+  unsigned bits = TYPE_PRECISION (TREE_TYPE (repr));
+  unsigned size = tree_to_uhwi (DECL_SIZE (field));
+  HOST_WIDE_INT rel = int_bit_position (field) - int_bit_position (repr);
+  if (size == 0 || rel < 0 || rel + size > bits)
+    return false;
+  site->ref = ref;
+  site->repr = repr;
+  site->bits = bits;
+  /* Bit positions count in memory order: from the most significant bit
+     of the first byte on big-endian targets.  */
+  site->shift = BYTES_BIG_ENDIAN ? bits - rel - size : rel;
+  site->mask = size == 64 ? ~(uint64_t) 0 : ((uint64_t) 1 << size) - 1;
+  return true;
 }
 
 /* The condition code of a floating-point branch on CODE: the ordered
@@ -424,6 +495,52 @@ float_branch_condition (enum tree_code code)
     }
 }
 
+/* Operations GCC made of several source operations, which the hooks see
+   as those: MIN and MAX, ABS, rotates.  */
+static bool
+classify_composite (gassign *stmt, struct bpfi_site *site)
+{
+  if (!assign_operands_seen_p (stmt))
+    return false;
+  enum tree_code code = gimple_assign_rhs_code (stmt);
+  tree lhs = gimple_assign_lhs (stmt);
+  tree a = gimple_assign_rhs1 (stmt);
+  tree b = gimple_assign_rhs2 (stmt);
+  site->ops[0] = a;
+  site->ops[1] = b;
+  site->nops = b != NULL_TREE ? 2 : 1;
+  switch (code)
+    {
+    case MIN_EXPR:
+    case MAX_EXPR:
+      site->kind = BPFI_SITE_MINMAX;
+      site->cmp_code = code == MIN_EXPR ? LT_EXPR : GT_EXPR;
+      site->cond = bpfi_condition_code (site->cmp_code, TREE_TYPE (a));
+      return true;
+    case ABS_EXPR:
+    case ABSU_EXPR:
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (a)))
+	return false;
+      site->kind = BPFI_SITE_ABS;
+      site->cmp_code = LT_EXPR;
+      site->cond = bpfi_condition_code (LT_EXPR, TREE_TYPE (a));
+      return true;
+    case LROTATE_EXPR:
+    case RROTATE_EXPR:
+      if (!INTEGRAL_TYPE_P (TREE_TYPE (lhs))
+	  || !INTEGRAL_TYPE_P (TREE_TYPE (b))
+	  || TYPE_PRECISION (TREE_TYPE (lhs)) > 64
+	  || !pow2p_hwi (TYPE_PRECISION (TREE_TYPE (lhs))))
+	return false;
+      site->kind = BPFI_SITE_ROTATE;
+      site->rotate_right = code == RROTATE_EXPR;
+      site->width = TYPE_PRECISION (TREE_TYPE (lhs));
+      return true;
+    default:
+      return false;
+    }
+}
+
 static bool
 classify_assign (gassign *stmt, struct bpfi_site *site)
 {
@@ -432,6 +549,16 @@ classify_assign (gassign *stmt, struct bpfi_site *site)
     {
       if (!store_p (stmt))
 	return classify_block_assign (stmt, site);
+      if (TREE_CODE (lhs) == COMPONENT_REF
+	  && DECL_BIT_FIELD (TREE_OPERAND (lhs, 1)))
+	{
+	  if (!classify_bit_field (lhs, site))
+	    return false;
+	  site->kind = BPFI_SITE_FIELD_STORE;
+	  site->nops = 1;
+	  site->ops[0] = gimple_assign_rhs1 (stmt);
+	  return true;
+	}
       site->kind = BPFI_SITE_STORE;
       site->hook = BPFI_HOOK_STORE;
       site->ref = lhs;
@@ -442,8 +569,18 @@ classify_assign (gassign *stmt, struct bpfi_site *site)
   site->lhs = lhs;
   if (gimple_assign_load_p (stmt))
     {
-      if (!bpfi_instrumented_type_p (TREE_TYPE (lhs)))
+      tree ref = gimple_assign_rhs1 (stmt);
+      if (!bpfi_instrumented_type_p (TREE_TYPE (lhs))
+	  || !generic_address_space_p (ref))
 	return false;
+      if (TREE_CODE (ref) == COMPONENT_REF
+	  && DECL_BIT_FIELD (TREE_OPERAND (ref, 1)))
+	{
+	  if (!classify_bit_field (ref, site))
+	    return false;
+	  site->kind = BPFI_SITE_FIELD_LOAD;
+	  return true;
+	}
       site->kind = BPFI_SITE_LOAD;
       site->hook = BPFI_HOOK_LOAD;
       site->ref = gimple_assign_rhs1 (stmt);
@@ -460,6 +597,8 @@ classify_assign (gassign *stmt, struct bpfi_site *site)
       return true;
     }
 
+  if (classify_composite (stmt, site))
+    return true;
   enum bpfi_hook hook = hook_for_assign (stmt);
   if (hook == BPFI_HOOK_NONE)
     return false;
@@ -611,7 +750,16 @@ separate_default (gswitch *stmt, edge shared)
   basic_block dest = shared->dest;
   basic_block fw = create_empty_bb (bb);
   if (current_loops)
-    add_bb_to_loop (fw, bb->loop_father);
+    {
+      /* In the loop both ends share, as split_edge does: not in the
+	 switch's loop when the edge leaves it.  A new edge into a loop's
+	 header from inside makes a second latch.  */
+      class loop *loop = find_common_loop (bb->loop_father,
+					   dest->loop_father);
+      add_bb_to_loop (fw, loop);
+      if (dest == loop->header)
+	loops_state_set (LOOPS_NEED_FIXUP);
+    }
   edge to_fw = make_edge (bb, fw, 0);
   edge out = make_edge (fw, dest, EDGE_FALLTHRU);
   /* The default gets half of the shared edge's share.  */

@@ -56,17 +56,31 @@
    BPFINST_LIBC_FUNCTIONS), whose prototype agrees with the list's, is a
    site too: it has no hook, and instrument.cc may send it to the
    wrapper.
+   Operations GCC makes of several source operations are presented as
+   those (see enum bpfi_site_kind for the operands and tags):
+
+     MIN_EXPR, MAX_EXPR              cmp (a, b), LT for MIN, GT for MAX
+     ABS_EXPR, ABSU_EXPR             cmp (a, 0), signed LT; then neg (a)
+     LROTATE_EXPR, RROTATE_EXPR      shl, lshr (the order of the rotate's
+                                     direction first), then or
+     a bit-field read  (x = s.f)     load of the bytes holding the field,
+                                     lshr, and
+     a bit-field write (s.f = x)     load of the bytes, and, shl, or, store
+                                     of the bytes
 
    Operands must have integral, boolean, enumeral or pointer type; the
    operation's result too (for loads and stores: the accessed value).
 
    Not instrumented: floating-point, complex, vector and fixed-point
-   operations; MIN_EXPR, MAX_EXPR, ABS_EXPR, ABSU_EXPR, rotates,
-   MULT_HIGHPART_EXPR, the widening and other division/modulo codes
-   (CEIL_*, FLOOR_DIV, ROUND_*), COND_EXPR and the unordered comparisons;
-   bit-field accesses, aggregate copies of variable size, memory operands
-   of other calls and of asm statements, clobbers.  The nand, nor, eqv and
-   srem_nonneg hooks have no GIMPLE counterpart: GCC never calls them.  */
+   Not instrumented: floating-point, complex, vector and fixed-point
+   operations; MULT_HIGHPART_EXPR, the widening and other division/modulo
+   codes (CEIL_*, FLOOR_DIV, ROUND_*), COND_EXPR and the unordered
+   comparisons; volatile bit-fields, bit-fields in reverse storage order
+   or wider than 64 bits, aggregate copies of variable size, memory
+   operands of other calls and of asm statements, clobbers; loads and
+   stores through a named address space (__seg_fs, __seg_gs: the address
+   is an offset in the segment).  The nand, nor, eqv and srem_nonneg
+   hooks have no GIMPLE counterpart: GCC never calls them.  */
 
 #ifndef BPFINST_HOOK_TABLE_H
 #define BPFINST_HOOK_TABLE_H
@@ -152,6 +166,28 @@ enum bpfi_site_kind
      out of it, once per execution (see bpfi_switch_edges).  */
   BPFI_SITE_SWITCH,
   BPFI_SITE_GOTO,	/* computed goto: indirectbr */
+  /* lhs = MIN or MAX (OPS[0], OPS[1]): cmp (OPS[0] CMP_CODE OPS[1], LT
+     for MIN, GT for MAX), which selects OPS[0] when it holds; the result
+     gets the selected operand's tag.  */
+  BPFI_SITE_MINMAX,
+  /* lhs = ABS (OPS[0]): cmp (OPS[0] < 0), then neg (OPS[0]); the result
+     gets the neg's tag when OPS[0] is negative, else OPS[0]'s.  */
+  BPFI_SITE_ABS,
+  /* lhs = OPS[0] rotated by OPS[1] (left, or right: ROTATE_RIGHT) in
+     WIDTH bits: shl and lshr of OPS[0] by OPS[1] and by the complement
+     (WIDTH - OPS[1]) % WIDTH, in that order for a left rotate (lshr
+     first for a right one), then or of their results, whose tag the
+     result gets.  */
+  BPFI_SITE_ROTATE,
+  /* Bit-field read lhs = REF, the field FIELD: the load of the bytes
+     holding it (its representative, REPR: BITS wide, the field at bit
+     SHIFT of their value), then lshr (bytes, SHIFT) and and (that,
+     MASK); the result gets the and's tag.  */
+  BPFI_SITE_FIELD_LOAD,
+  /* Bit-field write REF = OPS[0]: the load of the bytes holding it,
+     and (bytes, ~(MASK << SHIFT)), shl (OPS[0] as BITS wide, SHIFT), or
+     of the two, and the store of the or's result in the bytes.  */
+  BPFI_SITE_FIELD_STORE,
   /* lhs = &REF: no hook, but the address is computed again by
      instrumented steps so that it carries its indices' tags.  */
   BPFI_SITE_ADDRESS,
@@ -183,6 +219,12 @@ struct bpfi_site
   tree src_ref;			/* BLOCK_COPY: the source, or NULL_TREE */
   tree len;			/* BLOCK_*: the number of bytes */
   int libc;			/* LIBC_CALL: the function */
+  bool rotate_right;		/* ROTATE */
+  unsigned width;		/* ROTATE: the width rotated in */
+  tree repr;			/* FIELD_*: the field's representative */
+  unsigned shift;		/* FIELD_*: where the field's bits are ... */
+  unsigned bits;		/* ... among the representative's BITS */
+  uint64_t mask;		/* FIELD_*: the field's bits, from bit 0 */
 };
 
 /* Classify STMT: fill *SITE and return true when hooks (or, for

@@ -21,6 +21,7 @@
 #include "gimple-pretty-print.h"
 #include "gimplify.h"
 #include "gimplify-me.h"
+#include "gimple-fold.h"
 #include "ssa.h"
 #include "internal-fn.h"
 #include "dumpfile.h"
@@ -31,6 +32,7 @@
 #include "cfghooks.h"
 #include "cgraph.h"
 #include "tree-cfg.h"
+#include "cfgloop.h"
 #include "stringpool.h"
 #include "ggc.h"
 
@@ -57,7 +59,8 @@ static struct
   struct
   {
     unsigned long sites;	/* operations instrumented */
-    unsigned long empty;	/* instances that folded to nothing */
+    unsigned long empty;	/* instances that folded to nothing (a
+				   branch's hook has one on each edge) */
     unsigned long stmts;	/* statements and PHIs added */
   } stats[BPFI_HOOK_COUNT];
 } inst;
@@ -91,6 +94,9 @@ struct inst_ctx
      ADDRESS_OF tells an address (p = &a[i]) from an access.  */
   unsigned address_step;
   bool address_of;
+  /* Numbers (from 1) the pieces of an operation presented as several
+     (rotates, bit-field accesses), 0 elsewhere.  */
+  unsigned part;
   /* The function's copy of the run-time switch, which every hook is
      guarded by, or NULL_TREE.  */
   tree switch_copy;
@@ -100,6 +106,14 @@ struct inst_ctx
   unsigned block_no, blocks;
   /* Calls were added or redirected: virtual operands need renaming.  */
   bool memory_changed;
+  /* Numbers the statements handled (address steps included), and, per
+     hook, the last one counted in its statistics: a branch's hook on
+     its two edges is one operation.  */
+  unsigned serial;
+  unsigned counted[BPFI_HOOK_COUNT];
+  /* The statement being instrumented (an address step, during one),
+     for the table of sites.  */
+  gimple *stmt;
 };
 
 #define FNV_PRIME 0x100000001b3ULL
@@ -131,11 +145,12 @@ fnv1a_u32 (uint64_t h, uint32_t v)
    operations that have hooks, SUB (a switch's edges, the comparisons of
    its case labels, a condition's cmp and br), the address step (with a
    mark telling the steps of an address from those of an access: "p =
-   &a[i]" has no hook, so it shares its ordinal with the next operation)
-   and the hook's name.  A block copy or set (and its address steps)
-   adds its own number among the function's, with a mark.  Nothing
-   depends on addresses, the build order or the time, so a rebuild gives
-   the same values.  */
+   &a[i]" has no hook, so it shares its ordinal with the next operation),
+   the piece of an operation presented as several, when it is one, and
+   the hook's name.  A block copy or set (and its address steps) adds its
+   own number among the function's, with a mark.  Nothing depends on
+   addresses, the build order or the time, so a rebuild gives the same
+   values.  */
 
 static uint64_t
 pseudo_pc (const inst_ctx *ctx, unsigned sub, enum bpfi_hook hook)
@@ -146,6 +161,8 @@ pseudo_pc (const inst_ctx *ctx, unsigned sub, enum bpfi_hook hook)
     h = fnv1a (h, "&", 1);
   if (ctx->block_no)
     h = fnv1a_u32 (fnv1a (h, "=", 1), ctx->block_no);
+  if (ctx->part != 0)
+    h = fnv1a_u32 (h, 0x80000000u | ctx->part);
   const char *name = bpfi_hook_descs[hook].name;
   return fnv1a (h, name, strlen (name));
 }
@@ -274,6 +291,8 @@ emit_hook (inst_ctx *ctx, enum bpfi_hook hook, gimple_stmt_iterator *gsi,
 	   struct bpfi_operands *ops, unsigned sub)
 {
   ops->pseudo_pc = pseudo_pc (ctx, sub, hook);
+  sites_record (ops->pseudo_pc, hook, ctx->stmt, ops->args[0], ops->loc,
+		ctx->ordinal);
   ops->guard = ctx->switch_copy;
   unsigned added = 0;
   ops->stmts_added = &added;
@@ -289,7 +308,9 @@ emit_hook (inst_ctx *ctx, enum bpfi_hook hook, gimple_stmt_iterator *gsi,
 	print_gimple_stmt (dump_file, gsi_stmt (*gsi), 0, TDF_SLIM);
     }
   tree tag = bpfi_emit_hook (inst.hook_funcs[hook], gsi, ops);
-  inst.stats[hook].sites++;
+  if (ctx->counted[hook] != ctx->serial)
+    inst.stats[hook].sites++;
+  ctx->counted[hook] = ctx->serial;
   inst.stats[hook].empty += added == 0;
   inst.stats[hook].stmts += added;
   return tag;
@@ -309,14 +330,14 @@ build_condition_value (gimple_stmt_iterator *gsi, enum tree_code code,
 }
 
 /* The cmp hook for "A CODE B" (condition code COND) in front of STMT at
-   *GSI, numbered SUB.  VALUE is the comparison's value when the caller
+   *GSI, numbered SUB.  *VALUE is the comparison's value when the caller
    has it, else NULL_TREE: it is computed here if the hook reads
-   condition_result ().  Returns the value (or NULL_TREE), whose tag is
-   the one the hook sets.  */
+   condition_result ().  Returns the tag the hook sets, which *VALUE (when
+   there is one) carries.  */
 
 static tree
 emit_cmp (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
-	  enum tree_code code, int cond, tree a, tree b, tree value,
+	  enum tree_code code, int cond, tree a, tree b, tree *value,
 	  unsigned sub)
 {
   struct bpfi_operands ops;
@@ -325,13 +346,26 @@ emit_cmp (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
   set_arg (&ops, 1, b);
   ops.width_res = type_width (boolean_type_node);
   ops.condition = cond;
-  if (value == NULL_TREE && hook_reads_condition_result_p (BPFI_HOOK_CMP))
-    value = build_condition_value (gsi, code, a, b, ops.loc);
-  ops.condition_result = value ? value : boolean_false_node;
+  if (*value == NULL_TREE && hook_reads_condition_result_p (BPFI_HOOK_CMP))
+    *value = build_condition_value (gsi, code, a, b, ops.loc);
+  ops.condition_result = *value ? *value : boolean_false_node;
   tree tag = emit_hook (ctx, BPFI_HOOK_CMP, gsi, &ops, sub);
-  if (value != NULL_TREE)
-    set_tag_of (value, tag);
-  return value;
+  if (*value != NULL_TREE)
+    set_tag_of (*value, tag);
+  return tag;
+}
+
+/* Where a hook runs on edge E (out of a condition or a switch), returned
+   as an iterator for emit_hook: at the start of E's destination when E
+   is its only way in, else at the end of a block of its own on E.  */
+
+static gimple_stmt_iterator
+edge_point (edge e)
+{
+  basic_block bb = e->dest;
+  if (!single_pred_p (bb))
+    bb = split_edge (e);
+  return gsi_after_labels (bb);
 }
 
 /* The br hook at *GSI on a branch taken when VALUE (boolean, or an
@@ -503,9 +537,11 @@ gimplify_base (gimple_stmt_iterator *gsi, struct access_place *place)
 static void
 instrument_step (inst_ctx *ctx, gimple *step, unsigned step_no)
 {
+  gimple *stmt = ctx->stmt;
   ctx->address_step = step_no;
   instrument_stmt (ctx, step);
   ctx->address_step = 0;
+  ctx->stmt = stmt;
 }
 
 /* The address of PLACE as a GIMPLE value, computed before *GSI.  A
@@ -620,7 +656,23 @@ instrument_address_of (inst_ctx *ctx, gimple *stmt,
   return true;
 }
 
-/* Conditional branch: if (a CODE b): cmp, then br.  */
+/* Does the br hook look at which way the branch goes (its argument or
+   condition_result ())?  Then it runs on each edge of the branch, where
+   that is a constant: running it there rather than in front of the
+   branch changes nothing else, for nothing happens in between.  */
+
+static bool
+br_on_edges_p (void)
+{
+  /* Not when the hook goes out of line: a call on each edge would be
+     twice the calls, for nothing to fold.  */
+  return ((hook_reads_arg_p (BPFI_HOOK_BR, 1)
+	   || hook_reads_condition_result_p (BPFI_HOOK_BR))
+	  && !bpfi_emit_outlined_p (inst.hook_funcs[BPFI_HOOK_BR]));
+}
+
+/* Conditional branch: if (a CODE b): cmp, then br (on the edges, when
+   br_on_edges_p).  */
 
 static void
 instrument_cond (inst_ctx *ctx, gimple_stmt_iterator *gsi, gcond *stmt,
@@ -628,32 +680,46 @@ instrument_cond (inst_ctx *ctx, gimple_stmt_iterator *gsi, gcond *stmt,
 {
   bool want_cmp = site->cmp_p && hook_defined_p (BPFI_HOOK_CMP);
   bool want_br = hook_defined_p (BPFI_HOOK_BR);
+  bool on_edges = want_br && br_on_edges_p ();
   location_t loc = gimple_location (stmt);
   tree a = site->ops[0];
+  tree value = NULL_TREE;
+  tree tag;
   if (site->nops == 1)
     {
       /* A boolean tested against zero.  */
       if (!want_br)
 	return;
-      tree value = a;
-      if (site->br_negate)
-	{
-	  value = build_condition_value (gsi, EQ_EXPR, a,
-					 build_zero_cst (TREE_TYPE (a)), loc);
-	  set_tag_of (value, tag_of (a));
-	}
-      emit_br (ctx, gsi, stmt, value, tag_of (value), site->cond, 0);
+      if (site->br_negate && !on_edges)
+	value = build_condition_value (gsi, EQ_EXPR, a,
+				       build_zero_cst (TREE_TYPE (a)), loc);
+      else if (!site->br_negate)
+	value = a;
+      tag = tag_of (a);
+    }
+  else
+    {
+      if (want_br && !on_edges)
+	value = build_condition_value (gsi, site->cmp_code, a,
+				       site->ops[1], loc);
+      tag = NULL_TREE;
+      if (want_cmp)
+	tag = emit_cmp (ctx, gsi, stmt, site->cmp_code, site->cond, a,
+			site->ops[1], &value, 0);
+    }
+  if (!want_br)
+    return;
+  if (!on_edges)
+    {
+      emit_br (ctx, gsi, stmt, value, tag, site->cond, 1);
       return;
     }
-  tree value = NULL_TREE;
-  if (want_br)
-    value = build_condition_value (gsi, site->cmp_code, a, site->ops[1],
-				   loc);
-  if (want_cmp)
-    value = emit_cmp (ctx, gsi, stmt, site->cmp_code, site->cond, a,
-		      site->ops[1], value, 0);
-  if (want_br)
-    emit_br (ctx, gsi, stmt, value, tag_of (value), site->cond, 1);
+  edge te, fe;
+  extract_true_false_edges_from_block (gimple_bb (stmt), &te, &fe);
+  gimple_stmt_iterator at = edge_point (te);
+  emit_br (ctx, &at, stmt, boolean_true_node, tag, site->cond, 1);
+  at = edge_point (fe);
+  emit_br (ctx, &at, stmt, boolean_false_node, tag, site->cond, 1);
 }
 
 /* Switch: before it, cmp for each case label in order; then br on each
@@ -672,19 +738,21 @@ instrument_switch (inst_ctx *ctx, gimple_stmt_iterator *gsi, gswitch *stmt,
       {
 	tree label = gimple_switch_label (stmt, i);
 	tree low = fold_convert (type, CASE_LOW (label));
+	tree value = NULL_TREE;
 	if (CASE_HIGH (label) == NULL_TREE)
 	  emit_cmp (ctx, gsi, stmt, EQ_EXPR,
-		    bpfi_condition_code (EQ_EXPR, type), index, low,
-		    NULL_TREE, sub++);
+		    bpfi_condition_code (EQ_EXPR, type), index, low, &value,
+		    sub++);
 	else
 	  {
 	    tree high = fold_convert (type, CASE_HIGH (label));
 	    emit_cmp (ctx, gsi, stmt, GE_EXPR,
-		      bpfi_condition_code (GE_EXPR, type), index, low,
-		      NULL_TREE, sub++);
+		      bpfi_condition_code (GE_EXPR, type), index, low, &value,
+		      sub++);
+	    value = NULL_TREE;
 	    emit_cmp (ctx, gsi, stmt, LE_EXPR,
 		      bpfi_condition_code (LE_EXPR, type), index, high,
-		      NULL_TREE, sub++);
+		      &value, sub++);
 	  }
       }
   if (!hook_defined_p (BPFI_HOOK_BR))
@@ -696,13 +764,9 @@ instrument_switch (inst_ctx *ctx, gimple_stmt_iterator *gsi, gswitch *stmt,
   tree tag = tag_of (index);
   for (unsigned i = 0; i < edges.length (); i++)
     {
-      /* The hook goes on the edge, in a block of its own; the branch
-	 condition is constant there.  The edges' numbers follow the
-	 comparisons'.  */
-      basic_block bb = split_edge (edges[i]);
-      gimple_stmt_iterator at = gsi_last_bb (bb);
-      if (!gsi_end_p (at))
-	gsi_next (&at);		/* after the block's label */
+      /* The hook goes on the edge, where the branch condition is a
+	 constant.  The edges' numbers follow the comparisons'.  */
+      gimple_stmt_iterator at = edge_point (edges[i]);
       tree taken = first[i] == 0 ? boolean_false_node : boolean_true_node;
       emit_br (ctx, &at, stmt, taken, tag, site->cond,
 	       2 * n + first[i]);
@@ -882,6 +946,260 @@ instrument_libc_call (inst_ctx *ctx, gcall *call, const struct bpfi_site *site)
   cgraph_update_edges_for_call_stmt (call, old, call);
   ctx->memory_changed = true;
   return false;
+/* Operations GCC made of several source operations.  Their pieces are
+   instrumentation-only statements inserted before the operation, each
+   instrumented like the program's own, so that the hooks see real
+   operands; the program's statement is left as it is.  */
+
+/* Insert "LHS = A CODE B" (LHS a new name of TYPE; B may be NULL_TREE)
+   before *GSI, with location LOC; returns the statement.  */
+
+static gimple *
+insert_piece (gimple_stmt_iterator *gsi, enum tree_code code, tree type,
+	      tree a, tree b, location_t loc)
+{
+  tree lhs = make_ssa_name (type);
+  gassign *g = b != NULL_TREE ? gimple_build_assign (lhs, code, a, b)
+			      : gimple_build_assign (lhs, code, a);
+  gimple_set_location (g, loc);
+  gsi_insert_before (gsi, g, GSI_SAME_STMT);
+  return g;
+}
+
+/* Instrument PIECE, the PART-th piece (from 1) of the operation being
+   instrumented.  */
+
+static void
+instrument_piece (inst_ctx *ctx, gimple *piece, unsigned part)
+{
+  unsigned saved = ctx->part;
+  gimple *stmt = ctx->stmt;
+  ctx->part = part;
+  instrument_stmt (ctx, piece);
+  ctx->part = saved;
+  ctx->stmt = stmt;
+}
+
+/* VAL converted to TYPE before *GSI, by conversions that no hook sees
+   (the tag passes).  */
+
+static tree
+convert_piece (gimple_stmt_iterator *gsi, tree type, tree val, location_t loc)
+{
+  gimple_seq seq = NULL;
+  tree res = gimple_convert (&seq, loc, type, val);
+  for (gimple_stmt_iterator si = gsi_start (seq); !gsi_end_p (si);
+       gsi_next (&si))
+    tags_default (gsi_stmt (si));
+  gsi_insert_seq_before (gsi, seq, GSI_SAME_STMT);
+  return res;
+}
+
+/* The tag "VALUE ? T_TRUE : T_FALSE" (either may be NULL_TREE, for 0),
+   computed before *GSI.  */
+
+static tree
+select_tag (gimple_stmt_iterator *gsi, tree value, tree t_true, tree t_false,
+	    location_t loc)
+{
+  if (t_true == NULL_TREE && t_false == NULL_TREE)
+    return NULL_TREE;
+  tree zero = build_zero_cst (bpfi_u64_type);
+  tree tag = make_ssa_name (bpfi_u64_type);
+  gassign *g = gimple_build_assign (tag, COND_EXPR, value,
+				    t_true ? t_true : zero,
+				    t_false ? t_false : zero);
+  gimple_set_location (g, loc);
+  gsi_insert_before (gsi, g, GSI_SAME_STMT);
+  return tag;
+}
+
+/* MIN and MAX: the comparison that selects the result, as in
+   "x = a < b ? a : b"; the result has the selected operand's tag.  */
+
+static bool
+instrument_minmax (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		   const struct bpfi_site *site)
+{
+  tree a = site->ops[0], b = site->ops[1];
+  tree ta = tag_of (a), tb = tag_of (b);
+  bool want_cmp = hook_defined_p (BPFI_HOOK_CMP);
+  bool want_tag = ta != NULL_TREE || tb != NULL_TREE;
+  if (!want_cmp && !want_tag)
+    return false;
+  location_t loc = gimple_location (stmt);
+  tree value = NULL_TREE;
+  if (want_tag)
+    value = build_condition_value (gsi, site->cmp_code, a, b, loc);
+  if (want_cmp)
+    emit_cmp (ctx, gsi, stmt, site->cmp_code, site->cond, a, b, &value, 0);
+  if (want_tag)
+    set_tag_of (site->lhs, select_tag (gsi, value, ta, tb, loc));
+  return true;
+}
+
+/* ABS: the comparison with 0, then the negation, as in "x = a < 0 ? -a
+   : a" (but the negation's hook runs whatever the sign); the result has
+   the negation's tag when A is negative, else A's.  */
+
+static bool
+instrument_abs (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		const struct bpfi_site *site)
+{
+  tree a = site->ops[0];
+  tree ta = tag_of (a);
+  bool want_cmp = hook_defined_p (BPFI_HOOK_CMP);
+  bool want_neg = hook_defined_p (BPFI_HOOK_NEG);
+  if (!want_cmp && !want_neg && ta == NULL_TREE)
+    return false;
+  location_t loc = gimple_location (stmt);
+  tree zero = build_zero_cst (TREE_TYPE (a));
+  bool want_tag = tags_enabled_p () && (want_neg || ta != NULL_TREE);
+  tree value = NULL_TREE;
+  if (want_tag)
+    value = build_condition_value (gsi, LT_EXPR, a, zero, loc);
+  if (want_cmp)
+    emit_cmp (ctx, gsi, stmt, LT_EXPR, site->cond, a, zero, &value, 0);
+  tree tneg = NULL_TREE;
+  if (want_neg)
+    {
+      struct bpfi_operands ops;
+      init_operands (&ops, stmt);
+      set_arg (&ops, 0, a);
+      ops.width_res = type_width (TREE_TYPE (site->lhs));
+      tneg = emit_hook (ctx, BPFI_HOOK_NEG, gsi, &ops, 0);
+    }
+  if (want_tag)
+    set_tag_of (site->lhs, select_tag (gsi, value, tneg, ta, loc));
+  return true;
+}
+
+/* Rotates: the two shifts and the or that compute them, on the rotated
+   value as unsigned.  The second shift is by (WIDTH - N) % WIDTH, which
+   is N's complement computed without hooks (it has N's tag).  */
+
+static bool
+instrument_rotate (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		   const struct bpfi_site *site)
+{
+  if (!hook_defined_p (BPFI_HOOK_SHL) && !hook_defined_p (BPFI_HOOK_LSHR)
+      && !hook_defined_p (BPFI_HOOK_OR))
+    return false;
+  location_t loc = gimple_location (stmt);
+  unsigned width = site->width;
+  tree utype = build_nonstandard_integer_type (width, 1);
+  tree a = convert_piece (gsi, utype, site->ops[0], loc);
+  tree n = site->ops[1];
+  tree untype = unsigned_type_for (TREE_TYPE (n));
+  tree un = convert_piece (gsi, untype, n, loc);
+  gimple_seq seq = NULL;
+  tree neg = gimple_build (&seq, loc, NEGATE_EXPR, untype, un);
+  tree n2 = gimple_build (&seq, loc, BIT_AND_EXPR, untype, neg,
+			  build_int_cst (untype, width - 1));
+  gsi_insert_seq_before (gsi, seq, GSI_SAME_STMT);
+  set_tag_of (n2, tag_of (n));
+  enum tree_code first = site->rotate_right ? RSHIFT_EXPR : LSHIFT_EXPR;
+  enum tree_code second = site->rotate_right ? LSHIFT_EXPR : RSHIFT_EXPR;
+  gimple *g1 = insert_piece (gsi, first, utype, a, n, loc);
+  gimple *g2 = insert_piece (gsi, second, utype, a, n2, loc);
+  gimple *g3 = insert_piece (gsi, BIT_IOR_EXPR, utype,
+			     gimple_assign_lhs (g1), gimple_assign_lhs (g2),
+			     loc);
+  instrument_piece (ctx, g1, 1);
+  instrument_piece (ctx, g2, 2);
+  instrument_piece (ctx, g3, 3);
+  set_tag_of (site->lhs, tag_of (gimple_assign_lhs (g3)));
+  *gsi = gsi_for_stmt (stmt);
+  return true;
+}
+
+/* A reference to the representative of bit-field access SITE: the bytes
+   that hold the field.  */
+
+static tree
+field_bytes (const struct bpfi_site *site)
+{
+  return build3 (COMPONENT_REF, TREE_TYPE (site->repr),
+		 unshare_expr (TREE_OPERAND (site->ref, 0)), site->repr,
+		 NULL_TREE);
+}
+
+/* Bit-field read: the load of the bytes holding the field, the shift
+   that brings it to bit 0 and the mask that keeps it; the result has the
+   mask's tag.  */
+
+static bool
+instrument_field_load (inst_ctx *ctx, gimple_stmt_iterator *gsi,
+		       gimple *stmt, const struct bpfi_site *site)
+{
+  if (!hook_defined_p (BPFI_HOOK_LOAD) && !hook_defined_p (BPFI_HOOK_LSHR)
+      && !hook_defined_p (BPFI_HOOK_AND))
+    return false;
+  location_t loc = gimple_location (stmt);
+  tree rtype = TREE_TYPE (site->repr);
+  gimple *g1 = insert_piece (gsi, COMPONENT_REF, rtype, field_bytes (site),
+			     NULL_TREE, loc);
+  gimple *g2 = insert_piece (gsi, RSHIFT_EXPR, rtype, gimple_assign_lhs (g1),
+			     build_int_cst (unsigned_type_node, site->shift),
+			     loc);
+  gimple *g3 = insert_piece (gsi, BIT_AND_EXPR, rtype,
+			     gimple_assign_lhs (g2),
+			     build_int_cst_type (rtype, site->mask), loc);
+  instrument_piece (ctx, g1, 1);
+  instrument_piece (ctx, g2, 2);
+  instrument_piece (ctx, g3, 3);
+  set_tag_of (site->lhs, tag_of (gimple_assign_lhs (g3)));
+  *gsi = gsi_for_stmt (stmt);
+  return true;
+}
+
+/* Bit-field write: the load of the bytes holding the field, the mask
+   that clears the field, the shift of the new value to its place, the or
+   of the two and the store of the result in the bytes.  */
+
+static bool
+instrument_field_store (inst_ctx *ctx, gimple_stmt_iterator *gsi,
+			gimple *stmt, const struct bpfi_site *site)
+{
+  if (!hook_defined_p (BPFI_HOOK_LOAD) && !hook_defined_p (BPFI_HOOK_AND)
+      && !hook_defined_p (BPFI_HOOK_SHL) && !hook_defined_p (BPFI_HOOK_OR)
+      && !hook_defined_p (BPFI_HOOK_STORE))
+    return false;
+  location_t loc = gimple_location (stmt);
+  tree rtype = TREE_TYPE (site->repr);
+  unsigned size = tree_to_uhwi (DECL_SIZE (TREE_OPERAND (site->ref, 1)));
+  gimple *g1 = insert_piece (gsi, COMPONENT_REF, rtype, field_bytes (site),
+			     NULL_TREE, loc);
+  uint64_t keep = ~(site->mask << site->shift);
+  gimple *g2 = insert_piece (gsi, BIT_AND_EXPR, rtype, gimple_assign_lhs (g1),
+			     build_int_cst_type (rtype, keep), loc);
+  /* The new value's bits, as the field holds them.  */
+  tree val = convert_piece (gsi, build_nonstandard_integer_type (size, 1),
+			    site->ops[0], loc);
+  val = convert_piece (gsi, rtype, val, loc);
+  gimple *g3 = insert_piece (gsi, LSHIFT_EXPR, rtype, val,
+			     build_int_cst (unsigned_type_node, site->shift),
+			     loc);
+  gimple *g4 = insert_piece (gsi, BIT_IOR_EXPR, rtype, gimple_assign_lhs (g2),
+			     gimple_assign_lhs (g3), loc);
+  instrument_piece (ctx, g1, 1);
+  instrument_piece (ctx, g2, 2);
+  instrument_piece (ctx, g3, 3);
+  instrument_piece (ctx, g4, 4);
+  *gsi = gsi_for_stmt (stmt);
+
+  struct bpfi_site store;
+  memset (&store, 0, sizeof store);
+  store.kind = BPFI_SITE_STORE;
+  store.hook = BPFI_HOOK_STORE;
+  store.ref = field_bytes (site);
+  store.nops = 1;
+  store.ops[0] = gimple_assign_lhs (g4);
+  unsigned saved = ctx->part;
+  ctx->part = 5;
+  instrument_access (ctx, gsi, stmt, &store);
+  ctx->part = saved;
+  return true;
 }
 
 /* Instrument STMT; false when no hook was inserted for it.  */
@@ -890,6 +1208,7 @@ static bool
 instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
 {
   gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
+  ctx->stmt = stmt;
   switch (site->kind)
     {
     case BPFI_SITE_OP:
@@ -912,6 +1231,16 @@ instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
       return instrument_block (ctx, &gsi, stmt, site);
     case BPFI_SITE_LIBC_CALL:
       return instrument_libc_call (ctx, as_a <gcall *> (stmt), site);
+    case BPFI_SITE_MINMAX:
+      return instrument_minmax (ctx, &gsi, stmt, site);
+    case BPFI_SITE_ABS:
+      return instrument_abs (ctx, &gsi, stmt, site);
+    case BPFI_SITE_ROTATE:
+      return instrument_rotate (ctx, &gsi, stmt, site);
+    case BPFI_SITE_FIELD_LOAD:
+      return instrument_field_load (ctx, &gsi, stmt, site);
+    case BPFI_SITE_FIELD_STORE:
+      return instrument_field_store (ctx, &gsi, stmt, site);
     default:
       return false;
     }
@@ -920,6 +1249,7 @@ instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
 static void
 instrument_stmt (inst_ctx *ctx, gimple *stmt)
 {
+  ctx->serial++;
   struct bpfi_site site;
   if (!bpfi_classify (stmt, &site) || !instrument_site (ctx, stmt, &site))
     tags_default (stmt);
@@ -992,6 +1322,27 @@ fill_switch_copy (tree copy)
   gsi_commit_edge_inserts ();
 }
 
+/* GCC 12's partial redundancy elimination can leave a function that
+   calls setjmp inside loops in a state the loop-closed SSA rewrite of the
+   next vrp pass cannot handle (an internal compiler error in
+   compute_live_loop_exits, at tree-ssa-loop-manip.cc:247): plain C of the
+   same shape, with counters updated in the conditions of nested loops
+   whose bodies call setjmp, gets it too, and the hooks make that shape
+   out of any such loop.  An instrumented function that calls setjmp is
+   therefore compiled without -ftree-pre.  Inlining is not affected: GCC
+   never inlines a function that calls setjmp.  */
+
+static void
+avoid_pre_with_setjmp (void)
+{
+  if (!cfun->calls_setjmp || !flag_tree_pre || number_of_loops (cfun) <= 1)
+    return;
+  struct gcc_options opts = global_options;
+  opts.x_flag_tree_pre = 0;
+  DECL_FUNCTION_SPECIFIC_OPTIMIZATION (current_function_decl)
+    = build_optimization_node (&opts, &global_options_set);
+}
+
 unsigned int
 instrument_function (void)
 {
@@ -1043,6 +1394,8 @@ instrument_function (void)
       ctx.ordinal += hooked;
     }
   unsigned int todo = bpfi_emit_end_function ();
+  if (todo != 0)
+    avoid_pre_with_setjmp ();
   /* Unused (and left alone) when no hook was inserted.  */
   if (ctx.switch_copy != NULL_TREE && todo != 0)
     {

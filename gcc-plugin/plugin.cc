@@ -50,6 +50,11 @@ static const char *inst_digest;
 /* tags=off: no tag code even if hooks use tags.  */
 static bool bpfinst_tags_off;
 
+/* outline=auto|never|N: hook instances bigger than N statements go out of
+   line; auto is 8 at -O0 and -Os, 16 otherwise.  */
+#define OUTLINE_AUTO (-2)
+static int bpfinst_outline = OUTLINE_AUTO;
+
 /* switch=on|off: guard every hook with the run-time switch
    (libtag/switch.c).  Off by default: measured on zlib
    (libtag/tests/bench/run-switch-bench.sh), the guards make a light
@@ -296,8 +301,8 @@ native_half_p (const char **why)
   return false;
 }
 
-/* Is function DECL to be instrumented, as far as the lists and the
-   native-half rule say?  */
+/* Is function DECL to be instrumented, as far as its attributes, the
+   lists and the native-half rule say?  */
 
 static bool
 selected_p (tree decl)
@@ -314,6 +319,22 @@ selected_p (tree decl)
     }
   if (native)
     return false;
+  if (lookup_attribute ("no_instrument_function", DECL_ATTRIBUTES (decl)))
+    {
+      if (bpfinst_verbose)
+	inform (DECL_SOURCE_LOCATION (decl),
+		"bpfinst: %qD not instrumented: it has attribute %qs",
+		decl, "no_instrument_function");
+      return false;
+    }
+  if (lookup_attribute ("naked", DECL_ATTRIBUTES (decl)))
+    {
+      if (bpfinst_verbose)
+	inform (DECL_SOURCE_LOCATION (decl),
+		"bpfinst: %qD not instrumented: it has attribute %qs",
+		decl, "naked");
+      return false;
+    }
   if (have_deny)
     {
       const struct list_entry *e = list_match (&deny_list, decl);
@@ -366,12 +387,7 @@ public:
   bool gate (function *fun) final override
   {
     tree decl = fun->decl;
-    return (bpfinst_object != NULL
-	    && have_hooks
-	    && !lookup_attribute ("no_instrument_function",
-				  DECL_ATTRIBUTES (decl))
-	    && !lookup_attribute ("naked", DECL_ATTRIBUTES (decl))
-	    && selected_p (decl));
+    return bpfinst_object != NULL && have_hooks && selected_p (decl);
   }
 
   unsigned int execute (function *) final override
@@ -379,6 +395,9 @@ public:
     if (!emitter_ready)
       {
 	bpfi_emit_init (bpfinst_object);
+	bpfi_emit_set_outline (bpfinst_outline != OUTLINE_AUTO
+			       ? bpfinst_outline
+			       : !optimize || optimize_size ? 8 : 16);
 	instrument_init (bpfinst_object, bpfinst_tags_off, bpfinst_switch,
 			 bpfinst_libc_off);
 	emitter_ready = true;
@@ -629,6 +648,28 @@ arg_digest (const char *value)
 }
 
 static bool
+arg_outline (const char *value)
+{
+  if (strcmp (value, "auto") == 0)
+    bpfinst_outline = OUTLINE_AUTO;
+  else if (strcmp (value, "never") == 0)
+    bpfinst_outline = -1;
+  else
+    {
+      char *end;
+      long n = strtol (value, &end, 10);
+      if (value[0] < '0' || value[0] > '9' || *end != '\0' || n > 100000)
+	{
+	  error ("bpfinst: argument %<outline%> takes %<auto%>, %<never%> "
+		 "or a number of statements, not %qs", value);
+	  return false;
+	}
+      bpfinst_outline = (int) n;
+    }
+  return true;
+}
+
+static bool
 arg_tags (const char *value)
 {
   bpfinst_tags_off = strcmp (value, "off") == 0;
@@ -755,6 +796,10 @@ static const struct plugin_arg plugin_args[] =
   { "deny", ARG_VALUE, "FILE", NULL,
     "do not instrument the functions FILE selects (deny wins over allow)",
     arg_deny },
+  { "outline", ARG_VALUE, "N|auto|never", "auto",
+    "a hook instance bigger than N statements (auto: 8 at -O0 and -Os, 16 "
+    "otherwise) becomes a call of a function made once per hook",
+    arg_outline },
   { "switch", ARG_VALUE, "on|off", "off",
     "guard every hook with the run-time switch (bpfinst/control.h)",
     arg_switch },
@@ -1128,6 +1173,7 @@ bpfinst_core_init (struct plugin_name_args *plugin_info,
   pass_info.ref_pass_instance_number = 1;
   pass_info.pos_op = PASS_POS_INSERT_AFTER;
   register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
+  sites_register (name);
   enable_dumps ();
   register_callback (name, PLUGIN_START_UNIT, reference_specs_marker, NULL);
   register_callback (name, PLUGIN_FINISH, bpfinst_finish, NULL);

@@ -32,6 +32,16 @@ unsigned int instrument_function (void);
 #define FNV_OFFSET_BASIS 0xcbf29ce484222325ULL
 uint64_t fnv1a (uint64_t h, const void *data, size_t len);
 
+/* The table of instrumented sites (sites.cc, format in bpfinst-sites.h).
+   Record the hook instance HOOK with pseudo_pc () PC, inserted for STMT
+   (the operation, a condition or a switch) at LOC, in the operation
+   numbered OP of the current function; COND is the constant inst_br
+   gets on a switch's edge.  */
+void sites_record (uint64_t pc, enum bpfi_hook hook, const gimple *stmt,
+		   tree cond, location_t loc, unsigned op);
+/* Register the pass that writes the table at the end of the unit.  */
+void sites_register (const char *plugin_name);
+
 /* Tags (tags.cc).  NULL_TREE stands for tag 0.  */
 void tags_init (struct bpfi_object *obj, bool force_off);
 bool tags_enabled_p (void);

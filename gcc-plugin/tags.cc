@@ -15,9 +15,11 @@
      function they are meant for, so that code built without the engine
      always yields tag 0 (the protocol is described with the slots, in
      libtag/bpfinst-abi.h);
+   - byte swaps, bit counts and arithmetic with an overflow flag (built-in
+     and internal functions) combine their operands' tags;
    - everything else (constants, operations whose hook the instrumenter
-     does not define, results of built-in and internal functions) has tag
-     0, which is represented by NULL_TREE and costs nothing.
+     does not define, results of other built-in and internal functions)
+     has tag 0, which is represented by NULL_TREE and costs nothing.
 
    An instrumenter that does not use tags gets none of this code.  */
 
@@ -43,26 +45,36 @@
 #include "hook-table.h"
 #include "plugin.h"
 
-static bool tags_on;
-static tree slots_decl;
+/* For the translation unit: are tags tracked, and the declaration of
+   the runtime's slots.  */
+static struct
+{
+  bool on;
+  tree slots_decl;
+} tags_tu;
+
 static const struct ggc_root_tab tags_root_tab[] = {
-  { &slots_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+  { &tags_tu.slots_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
     &gt_pch_nx_tree_node },
   LAST_GGC_ROOT_TAB
 };
 
-/* SSA name -> its tag, for the function being instrumented.  */
-static hash_map<tree, tree> *tag_map;
-/* Has tag code been inserted into the function?  */
-static bool tags_changed;
-/* The tag PHIs created for the function's PHIs: (value PHI result, tag PHI
-   result) pairs, whose arguments are filled in at the end.  */
-static vec<tree> phi_pairs;
+/* For the function being instrumented.  */
+static struct
+{
+  /* SSA name -> its tag.  */
+  hash_map<tree, tree> *map;
+  /* Has tag code been inserted?  */
+  bool changed;
+  /* The tag PHIs made for the function's PHIs: (value PHI result, tag
+     PHI result) pairs, whose arguments are filled in at the end.  */
+  vec<tree> phi_pairs;
+} tags_fn;
 
 bool
 tags_enabled_p (void)
 {
-  return tags_on;
+  return tags_tu.on;
 }
 
 void
@@ -82,8 +94,8 @@ tags_init (struct bpfi_object *obj, bool force_off)
 					  BPFI_HELPER_STOP_IF_NO_TAGS));
     }
   /* Tags nobody sets are all 0; tags nobody reads do not matter.  */
-  tags_on = sets && reads && !force_off;
-  if (tags_on)
+  tags_tu.on = sets && reads && !force_off;
+  if (tags_tu.on)
     ggc_register_root_tab (tags_root_tab);
 }
 
@@ -97,19 +109,19 @@ tagged_type_p (const_tree type)
 tree
 tag_of (tree val)
 {
-  if (!tags_on || val == NULL_TREE || TREE_CODE (val) != SSA_NAME)
+  if (!tags_tu.on || val == NULL_TREE || TREE_CODE (val) != SSA_NAME)
     return NULL_TREE;
-  tree *t = tag_map->get (val);
+  tree *t = tags_fn.map->get (val);
   return t ? *t : NULL_TREE;
 }
 
 void
 set_tag_of (tree ssa, tree tag)
 {
-  if (!tags_on || ssa == NULL_TREE || TREE_CODE (ssa) != SSA_NAME
+  if (!tags_tu.on || ssa == NULL_TREE || TREE_CODE (ssa) != SSA_NAME
       || tag == NULL_TREE || integer_zerop (tag))
     return;
-  tag_map->put (ssa, tag);
+  tags_fn.map->put (ssa, tag);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -122,8 +134,8 @@ set_tag_of (tree ssa, tree tag)
 static tree
 get_slots_decl (void)
 {
-  if (slots_decl)
-    return slots_decl;
+  if (tags_tu.slots_decl)
+    return tags_tu.slots_decl;
   tree id = get_identifier (BPFINST_TAG_SLOTS_NAME);
   tree type = build_array_type_nelts (bpfi_u64_type, BPFINST_TAG_SLOTS_SIZE);
   tree d = build_decl (UNKNOWN_LOCATION, VAR_DECL, id, type);
@@ -136,7 +148,7 @@ get_slots_decl (void)
   set_decl_tls_model (d, decl_default_tls_model (d));
 #endif
   varpool_node::get_create (d);
-  slots_decl = d;
+  tags_tu.slots_decl = d;
   return d;
 }
 
@@ -198,7 +210,22 @@ function_id (tree fndecl)
   return build_int_cst_type (bpfi_u64_type, (HOST_WIDE_INT) h);
 }
 
-/* May FNDECL be called through a pointer?  */
+/* Is the address of NODE, or of one of its aliases, taken?  */
+static bool
+address_taken_p (cgraph_node *node, void *)
+{
+  return node->address_taken;
+}
+
+/* May FNDECL be called through a pointer?  Taking its address in the tag
+   code makes GCC keep an out-of-line copy of it, so only where a pointer
+   to it may exist: another translation unit may take the address of a
+   public function (but for a comdat one: each unit that takes the address
+   of a C++ inline function has its copy), and this one takes it where the
+   call graph says so.  TREE_ADDRESSABLE does not tell: the C front end
+   sets it on every function called.  The call graph's flags are complete
+   here: every function and variable was analyzed before the first pass
+   that works on SSA form.  */
 static bool
 maybe_called_indirectly_p (tree fndecl)
 {
@@ -207,7 +234,13 @@ maybe_called_indirectly_p (tree fndecl)
      through a pointer reach the definition compiled elsewhere.  */
   if (DECL_EXTERNAL (fndecl))
     return false;
-  return TREE_PUBLIC (fndecl) || TREE_ADDRESSABLE (fndecl);
+  if (TREE_PUBLIC (fndecl) && !DECL_COMDAT (fndecl))
+    return true;
+  if (DECL_VIRTUAL_P (fndecl))
+    return true;
+  cgraph_node *node = cgraph_node::get (fndecl);
+  return (node == NULL
+	  || node->call_for_symbol_and_aliases (address_taken_p, NULL, true));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -216,11 +249,11 @@ maybe_called_indirectly_p (tree fndecl)
 void
 tags_begin_function (void)
 {
-  if (!tags_on)
+  if (!tags_tu.on)
     return;
-  tag_map = new hash_map<tree, tree>;
-  phi_pairs.create (0);
-  tags_changed = false;
+  tags_fn.map = new hash_map<tree, tree>;
+  tags_fn.phi_pairs.create (0);
+  tags_fn.changed = false;
 
   /* A tag PHI for every PHI of tagged values.  */
   basic_block bb;
@@ -241,9 +274,9 @@ tags_begin_function (void)
       tree res = gimple_phi_result (phis[i]);
       tree t = make_ssa_name (bpfi_u64_type);
       create_phi_node (t, gimple_bb (phis[i]));
-      tag_map->put (res, t);
-      phi_pairs.safe_push (res);
-      phi_pairs.safe_push (t);
+      tags_fn.map->put (res, t);
+      tags_fn.phi_pairs.safe_push (res);
+      tags_fn.phi_pairs.safe_push (t);
     }
 
   /* The parameters' tags, when the caller left them for this function.  */
@@ -278,24 +311,95 @@ tags_begin_function (void)
       tree slot = read_slot (&seq, BPFINST_SLOT_ARG0 + i);
       tree tag = build_seq_op (&seq, COND_EXPR, bpfi_u64_type, match, slot,
 			       build_zero_cst (bpfi_u64_type));
-      tag_map->put (def, tag);
+      tags_fn.map->put (def, tag);
     }
   if (seq)
     {
       gsi_insert_seq_on_edge_immediate
 	(single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (cfun)), seq);
-      tags_changed = true;
+      tags_fn.changed = true;
     }
 }
 
 /* ---------------------------------------------------------------------- */
 /* Statements whose tag no hook decides.  */
 
+/* Does CALL compute its result from its operands' bits alone, with no
+   hook of its own: byte swaps, bit counts, arithmetic with an overflow
+   flag (whose complex result holds the value and the flag)?  Its result
+   then gets its operands' tags combined.  */
+static bool
+combines_tags_p (gcall *call)
+{
+  if (gimple_call_internal_p (call))
+    switch (gimple_call_internal_fn (call))
+      {
+      case IFN_POPCOUNT:
+      case IFN_PARITY:
+      case IFN_FFS:
+      case IFN_ADD_OVERFLOW:
+      case IFN_SUB_OVERFLOW:
+      case IFN_MUL_OVERFLOW:
+	return true;
+      default:
+	return false;
+      }
+  if (!gimple_call_builtin_p (call, BUILT_IN_NORMAL))
+    return false;
+  switch (DECL_FUNCTION_CODE (gimple_call_fndecl (call)))
+    {
+    case BUILT_IN_BSWAP16: case BUILT_IN_BSWAP32:
+    case BUILT_IN_BSWAP64: case BUILT_IN_BSWAP128:
+    case BUILT_IN_POPCOUNT: case BUILT_IN_POPCOUNTL:
+    case BUILT_IN_POPCOUNTLL: case BUILT_IN_POPCOUNTIMAX:
+    case BUILT_IN_PARITY: case BUILT_IN_PARITYL:
+    case BUILT_IN_PARITYLL: case BUILT_IN_PARITYIMAX:
+    case BUILT_IN_FFS: case BUILT_IN_FFSL:
+    case BUILT_IN_FFSLL: case BUILT_IN_FFSIMAX:
+    case BUILT_IN_ADD_OVERFLOW: case BUILT_IN_SUB_OVERFLOW:
+    case BUILT_IN_MUL_OVERFLOW:
+      return true;
+    default:
+      return false;
+    }
+}
+
+/* CALL's result gets the OR of its operands' tags, computed before it.  */
+static void
+tags_combine (gcall *call)
+{
+  tree lhs = gimple_call_lhs (call);
+  if (lhs == NULL_TREE || TREE_CODE (lhs) != SSA_NAME)
+    return;
+  gimple_seq seq = NULL;
+  tree tag = NULL_TREE;
+  for (unsigned i = 0; i < gimple_call_num_args (call); i++)
+    {
+      tree t = tag_of (gimple_call_arg (call, i));
+      if (t == NULL_TREE)
+	continue;
+      tag = tag ? build_seq_op (&seq, BIT_IOR_EXPR, bpfi_u64_type, tag, t)
+		: t;
+    }
+  if (seq)
+    {
+      gimple_stmt_iterator gsi = gsi_for_stmt (call);
+      gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
+      tags_fn.changed = true;
+    }
+  set_tag_of (lhs, tag);
+}
+
 /* A call: the arguments' tags go into the slots before it, the result's
    tag comes from them after it.  */
 static void
 tags_call (gcall *call)
 {
+  if (combines_tags_p (call))
+    {
+      tags_combine (call);
+      return;
+    }
   if (gimple_call_internal_p (call)
       || (gimple_call_flags (call) & ECF_RETURNS_TWICE)
       || stmt_can_make_abnormal_goto (call))
@@ -330,7 +434,7 @@ tags_call (gcall *call)
       write_slot (&seq, BPFINST_SLOT_ARG_CALLEE,
 		  fndecl ? function_id (fndecl) : pointer_as_u64 (&seq, fn));
       gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
-      tags_changed = true;
+      tags_fn.changed = true;
     }
 
   /* Result.  */
@@ -363,7 +467,7 @@ tags_call (gcall *call)
     }
   else
     gsi_insert_seq_after (&gsi, seq, GSI_SAME_STMT);
-  tags_changed = true;
+  tags_fn.changed = true;
   set_tag_of (lhs, tag);
 }
 
@@ -387,13 +491,13 @@ tags_return (greturn *ret)
 		pointer_as_u64 (&seq, build_fold_addr_expr (self)));
   gimple_stmt_iterator gsi = gsi_for_stmt (ret);
   gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
-  tags_changed = true;
+  tags_fn.changed = true;
 }
 
 void
 tags_default (gimple *stmt)
 {
-  if (!tags_on)
+  if (!tags_tu.on)
     return;
   switch (gimple_code (stmt))
     {
@@ -404,10 +508,14 @@ tags_default (gimple *stmt)
 	  return;
 	enum tree_code code = gimple_assign_rhs_code (stmt);
 	if (code == SSA_NAME || code == PAREN_EXPR || code == VIEW_CONVERT_EXPR
+	    || code == REALPART_EXPR || code == IMAGPART_EXPR
 	    || CONVERT_EXPR_CODE_P (code))
 	  {
+	    /* The parts of a complex value (the value and the overflow flag
+	       of __builtin_add_overflow) have its tag.  */
 	    tree rhs = gimple_assign_rhs1 (stmt);
-	    if (code == VIEW_CONVERT_EXPR)
+	    if (code == VIEW_CONVERT_EXPR || code == REALPART_EXPR
+		|| code == IMAGPART_EXPR)
 	      rhs = TREE_OPERAND (rhs, 0);
 	    set_tag_of (lhs, tag_of (rhs));
 	  }
@@ -428,7 +536,7 @@ tags_default (gimple *stmt)
 bool
 tags_candidate_p (gimple *stmt)
 {
-  if (!tags_on)
+  if (!tags_tu.on)
     return false;
   switch (gimple_code (stmt))
     {
@@ -449,12 +557,12 @@ tags_candidate_p (gimple *stmt)
 bool
 tags_end_function (void)
 {
-  if (!tags_on)
+  if (!tags_tu.on)
     return false;
-  for (unsigned i = 0; i < phi_pairs.length (); i += 2)
+  for (unsigned i = 0; i < tags_fn.phi_pairs.length (); i += 2)
     {
-      gphi *phi = as_a <gphi *> (SSA_NAME_DEF_STMT (phi_pairs[i]));
-      gphi *tphi = as_a <gphi *> (SSA_NAME_DEF_STMT (phi_pairs[i + 1]));
+      gphi *phi = as_a <gphi *> (SSA_NAME_DEF_STMT (tags_fn.phi_pairs[i]));
+      gphi *tphi = as_a <gphi *> (SSA_NAME_DEF_STMT (tags_fn.phi_pairs[i + 1]));
       for (unsigned j = 0; j < gimple_phi_num_args (phi); j++)
 	{
 	  edge e = gimple_phi_arg_edge (phi, j);
@@ -463,9 +571,9 @@ tags_end_function (void)
 		       UNKNOWN_LOCATION);
 	}
     }
-  tags_changed |= !phi_pairs.is_empty ();
-  phi_pairs.release ();
-  delete tag_map;
-  tag_map = NULL;
-  return tags_changed;
+  tags_fn.changed |= !tags_fn.phi_pairs.is_empty ();
+  tags_fn.phi_pairs.release ();
+  delete tags_fn.map;
+  tags_fn.map = NULL;
+  return tags_fn.changed;
 }

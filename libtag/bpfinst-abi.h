@@ -2,7 +2,7 @@
    runtime archive (libbpfinst-rt.a): the symbols instrumented code refers
    to, and the layout of the data behind them.
 
-   The plugin (gcc-plugin/, bpf2gimple/bpf-emit.cc, C++) and the runtime
+   The plugin (gcc-plugin/, bpf2gimple/emit-*.cc, C++) and the runtime
    (libtag/, C) both include this file, so each fact is written here once.
    It needs no GCC header.  It is internal to GCCInst and not installed:
    an instrumenter sees the runtime only through the installed headers
@@ -134,7 +134,7 @@ extern int BPFINST_ENABLED;
 
 /* ---------------------------------------------------------------------- */
 /* The dense tag store (tagstore.c; the layout is in bpfinst/tagstore.h):
-   inline code from dense_tag_get/dense_tag_set (bpf-emit.cc) reads the
+   inline code from dense_tag_get/dense_tag_set (emit-tagstore.cc) reads the
    directory, indexes a chunk, and calls the slow path,
    uint64_t BPFINST_DENSE_SLOW_SET (uint64_t addr, uint64_t tag), when
    writing a non-zero tag where no chunk exists.  */
@@ -173,7 +173,7 @@ extern int BPFINST_ENABLED;
    (runtime.c checks that they agree).  */
 
 /* uint64_t BPFINST_SLOW_CALL (uint64_t funct): what the BPF half's
-   slow_call calls (bpf-emit.cc).  */
+   slow_call calls (emit-helper.cc).  */
 #define BPFINST_SLOW_CALL event_dispatch_slow_call
 #define BPFINST_SLOW_CALL_NAME BPFINST_STR (BPFINST_SLOW_CALL)
 

@@ -99,6 +99,7 @@ uint64_t *BPFINST_DENSE_DIR[1 << BPFINST_DENSE_DIR_BITS];
 int MEMTAGS_DENSE_USED;
 
 /* The inline code's call on a miss (bpf-emit.cc) has this type.  */
+/* The inline code's call on a miss (emit-tagstore.cc) has this type.  */
 _Static_assert (__builtin_types_compatible_p
 		(__typeof__ (BPFINST_DENSE_SLOW_SET),
 		 uint64_t (uint64_t, uint64_t)),

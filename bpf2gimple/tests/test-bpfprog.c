@@ -5,7 +5,13 @@
      and every class of error, plus robustness against corrupt input.
    test-bpfprog fixtures COMPILER DIR
      checks objects that tests/clang.test or tests/gcc.test compiled from
-     the fixture sources in tests/fixtures into DIR.  */
+     the fixture sources in tests/fixtures into DIR.
+   test-bpfprog verify FILE...
+     loads and verifies each object, printing the bound of each function
+     or the error, as the plugin would say it; fails if any is refused.
+   test-bpfprog runs FILE...
+     the same, and runs every hook on a set of operands in an interpreter:
+     fails if a run exceeds the hook's bound.  */
 
 #define _DEFAULT_SOURCE 1
 
@@ -422,14 +428,15 @@ test_valid (void)
   CHECK (f->info[15].flags & BPFI_INSN_LEADER);
   CHECK (!(f->info[5].flags & BPFI_INSN_LEADER));
   CHECK (f->info[15].flags & BPFI_INSN_REACHABLE);
-  /* Registers: args_read, live_in, call depth.  */
+  /* Registers: args_read, live_in; the instruction bound (the 14
+     instructions of inst_add, the 3 of its callee).  */
   CHECK (f->args_read == 0x6);
   CHECK (t->args_read == 0x2);
   CHECK (f->info[0].live_in == 0x43e);
   CHECK (f->info[3].live_in == 0x441);	/* r0, r6, r10 after the call */
   CHECK (f->info[4].live_in == f->info[3].live_in);
   CHECK (f->info[15].live_in & 1);
-  CHECK (f->call_depth == 1 && t->call_depth == 0);
+  CHECK (f->max_insns == 17 && t->max_insns == 3);
   /* Data sections.  */
   CHECK (obj->ndata == 2);
   for (size_t i = 0; i < obj->ndata; i++)
@@ -460,13 +467,19 @@ test_loop (void)
   struct bpfi_error err;
   struct bpfi_object *obj = NULL;
   if (!CHECK (ob_try (&o, &err, &obj) == 0))
-    return;
+    {
+      fprintf (stderr, "  error: %s (%s, %ld)\n", err.msg, err.func,
+	       err.insn);
+      return;
+    }
   struct bpfi_func *f = &obj->funcs[0];
   CHECK (f->info[1].flags & BPFI_INSN_LOOP_HEAD);
   CHECK (f->info[1].flags & BPFI_INSN_LEADER);
   CHECK (!(f->info[0].flags & BPFI_INSN_LOOP_HEAD));
   CHECK (f->info[3].flags & BPFI_INSN_LEADER);
-  CHECK (f->args_read == 0 && f->stack_depth == 0 && f->call_depth == 0);
+  CHECK (f->args_read == 0 && f->stack_depth == 0);
+  /* 1 + 10 iterations of 2 + 1.  */
+  CHECK (f->max_insns == 22);
   bpfi_object_free (obj);
 }
 
@@ -505,6 +518,205 @@ test_unbounded_loop (void)
   EXPECT_ERROR (&o, "unbounded loop", "inst_x", 2);
 }
 
+/* Verify O and return the bound of its function NAME (0 on error).  */
+static uint64_t
+bound_of (struct ob *o, const char *name, int line)
+{
+  struct bpfi_error err;
+  struct bpfi_object *obj = NULL;
+  uint64_t n = 0;
+  checks++;
+  if (ob_try (o, &err, &obj) == 0)
+    n = bpfi_object_find (obj, name)->max_insns;
+  else
+    {
+      failures++;
+      fprintf (stderr, "%s:%d: FAIL: %s (%s, %ld)\n", __FILE__, line,
+	       err.msg, err.func, err.insn);
+    }
+  bpfi_object_free (obj);
+  return n;
+}
+
+#define BOUND(o, name) bound_of ((o), (name), __LINE__)
+#define JMP(op, d, k, off) mk (BPF_JMP | (op) | BPF_K, d, 0, off, k)
+
+/* The loop rules, on loops written by hand: exact bounds, and each
+   reason for a refusal.  */
+static void
+test_bounds (void)
+{
+  struct ob o;
+
+  /* for (i = 1; i < 50; i++), a 64-bit counter: 1 + 50 * 2 + 2.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (6, 0));
+  ob_emit (&o, ADD64_K (6, 1));			/* 1: head */
+  ob_emit (&o, JMP (BPF_JLT, 6, 50, -2));
+  ob_emit (&o, MOV64_K (0, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  CHECK (BOUND (&o, "inst_x") == 103);
+
+  /* while (n--) from 36, the counter ending at -1 (wrapping).  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (2, 36));
+  ob_emit (&o, ADD64_K (2, -1));
+  ob_emit (&o, JMP (BPF_JNE, 2, -1, -2));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  CHECK (BOUND (&o, "inst_x") == 1 + 37 * 2 + 1);
+
+  /* A step of 2 against != meets 10, never 9.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (2, 0));
+  ob_emit (&o, ADD64_K (2, 2));
+  ob_emit (&o, JMP (BPF_JNE, 2, 10, -2));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  CHECK (BOUND (&o, "inst_x") == 1 + 5 * 2 + 1);
+  o.text[2].imm = 9;
+  EXPECT_ERROR (&o, "loop without a provable bound", "inst_x", 1);
+
+  /* A signed counter down by 2 while >= 0: 18, 16, ..., 0, -2.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (2, 20));
+  ob_emit (&o, ADD64_K (2, -2));
+  ob_emit (&o, JMP (BPF_JSGE, 2, 0, -2));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  CHECK (BOUND (&o, "inst_x") == 1 + 11 * 2 + 1);
+  /* ... unsigned, it would wrap before stopping.  */
+  o.text[2] = JMP (BPF_JGE, 2, 0, -2);
+  EXPECT_ERROR (&o, "loop without a provable bound", "inst_x", 1);
+
+  /* A counter kept in a stack slot.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (1, 0));
+  ob_emit (&o, STX_DW (10, 1, -8));
+  ob_emit (&o, LDX_DW (1, 10, -8));		/* 2: head */
+  ob_emit (&o, ADD64_K (1, 1));
+  ob_emit (&o, STX_DW (10, 1, -8));
+  ob_emit (&o, JMP (BPF_JNE, 1, 30, -4));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  CHECK (BOUND (&o, "inst_x") == 2 + 30 * 4 + 1);
+
+  /* A 32-bit counter, sign-extended after each step (bpf-gcc's int).  */
+  ob_init (&o);
+  ob_emit (&o, mk (BPF_ALU | BPF_MOV | BPF_K, 0, 0, 0, 0));
+  ob_emit (&o, mk (BPF_ALU | BPF_ADD | BPF_K, 0, 0, 0, 1));
+  ob_emit (&o, mk (BPF_ALU64 | BPF_LSH | BPF_K, 0, 0, 0, 32));
+  ob_emit (&o, mk (BPF_ALU64 | BPF_ARSH | BPF_K, 0, 0, 0, 32));
+  ob_emit (&o, mk (BPF_JMP32 | BPF_JNE | BPF_K, 0, 0, -4, 100));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  CHECK (BOUND (&o, "inst_x") == 1 + 100 * 4 + 1);
+
+  /* A pointer walking .data (32 bytes) to its end.  */
+  ob_init (&o);
+  int l1 = ob_ld64 (&o, 1, 0);
+  int l2 = ob_ld64 (&o, 2, 32);
+  ob_emit (&o, LDX_DW (3, 1, 0));		/* 4: head */
+  ob_emit (&o, ADD64_K (1, 8));
+  ob_emit (&o, mk (BPF_JMP | BPF_JNE | BPF_X, 1, 2, -3, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  ob_rel (&o, l1, 2, 1);
+  ob_rel (&o, l2, 2, 1);
+  CHECK (BOUND (&o, "inst_x") == 2 + 4 * 3 + 1);
+
+  /* The limit is the counter's start plus 100, both unknown.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_X (7, 1));
+  ob_emit (&o, MOV64_X (8, 1));
+  ob_emit (&o, ADD64_K (8, 100));
+  ob_emit (&o, ADD64_K (7, 10));		/* 3: head */
+  ob_emit (&o, mk (BPF_JMP | BPF_JNE | BPF_X, 7, 8, -2, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  CHECK (BOUND (&o, "inst_x") == 3 + 10 * 2 + 1);
+
+  /* A limit from an operand: none; from its low 3 bits: 7 at most.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (2, 0));
+  ob_emit (&o, MOV64_K (2, 0));
+  ob_emit (&o, ADD64_K (2, 1));			/* 2: head */
+  ob_emit (&o, mk (BPF_JMP | BPF_JLT | BPF_X, 2, 1, -2, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  EXPECT_ERROR (&o, "loop without a provable bound", "inst_x", 2);
+  o.text[0] = mk (BPF_ALU64 | BPF_AND | BPF_K, 1, 0, 0, 7);
+  CHECK (BOUND (&o, "inst_x") == 2 + 7 * 2 + 1);
+  /* ... or from a comparison before the loop.  */
+  o.text[0] = JMP (BPF_JGT, 1, 12, 3);
+  CHECK (BOUND (&o, "inst_x") == 2 + 12 * 2 + 1);
+
+  /* A counter stepped on some paths only.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (2, 0));
+  ob_emit (&o, JEQ_K (1, 0, 1));		/* 1: head */
+  ob_emit (&o, ADD64_K (2, 1));
+  ob_emit (&o, JMP (BPF_JLT, 2, 10, -3));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  EXPECT_ERROR (&o, "loop without a provable bound", "inst_x", 1);
+
+  /* A cycle with two entries.  */
+  ob_init (&o);
+  ob_emit (&o, JEQ_K (1, 0, 1));
+  ob_emit (&o, ADD64_K (1, 1));			/* 1 */
+  ob_emit (&o, ADD64_K (1, 2));			/* 2 */
+  ob_emit (&o, JMP (BPF_JLT, 1, 100, -3));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  EXPECT_ERROR (&o, "loop without a provable bound", "inst_x", 1);
+
+  /* A loop the code cannot reach (its entry is decided by constants)
+     runs no time; it counts once.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (2, 0));
+  ob_emit (&o, JEQ_K (2, 0, 2));
+  ob_emit (&o, ADD64_K (1, 1));			/* 2: head */
+  ob_emit (&o, JMP (BPF_JNE, 1, 0, -2));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  CHECK (BOUND (&o, "inst_x") == 5);
+
+  /* A call in a loop: 3 times the callee's 1 + 4 * 2 + 1.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (6, 0));
+  ob_emit (&o, CALL_REL (3));			/* 1: head */
+  ob_emit (&o, ADD64_K (6, 1));
+  ob_emit (&o, JMP (BPF_JLT, 6, 3, -3));
+  ob_emit (&o, EXIT ());
+  ob_emit (&o, MOV64_K (0, 0));			/* 5: sub */
+  ob_emit (&o, ADD64_K (0, 1));
+  ob_emit (&o, JMP (BPF_JLT, 0, 4, -2));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, 5);
+  ob_func (&o, "sub", false, 5, 4);
+  CHECK (BOUND (&o, "sub") == 10);
+  CHECK (BOUND (&o, "inst_x") == 1 + 3 * (1 + 10 + 2) + 1);
+
+  /* Nested loops of 1000 and 1001 iterations: over the budget, blamed on
+     the outer loop (the inner one is short enough alone).  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_K (6, 0));
+  ob_emit (&o, MOV64_K (7, 0));			/* 1: outer head */
+  ob_emit (&o, ADD64_K (7, 1));			/* 2: inner head */
+  ob_emit (&o, JMP (BPF_JLT, 7, 1001, -2));
+  ob_emit (&o, ADD64_K (6, 1));
+  ob_emit (&o, JMP (BPF_JLT, 6, 1000, -5));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  EXPECT_ERROR (&o, "hook may run more than 1000000 instructions (bound "
+		"2005002)", "inst_x", 1);
+  /* ... 1000 and 498 are within it.  */
+  o.text[3].imm = 498;
+  CHECK (BOUND (&o, "inst_x") == 2 + 1000 * (1 + 498 * 2 + 2));
+}
+
 static void
 test_object_symbol (void)
 {
@@ -521,7 +733,10 @@ test_object_symbol (void)
   if (!CHECK (ob_try (&o, &err, &obj) == 0))
     return;
   struct bpfi_func *f = &obj->funcs[0];
+  size_t succ[2];
   CHECK (f->info[0].kind == BPFI_RELOC_DATA && f->info[0].addend == 12);
+  CHECK (bpfi_insn_succs (f, 0, succ) == 1 && succ[0] == 2
+	 && bpfi_insn_succs (f, 1, succ) == -1);
   CHECK (obj->data[f->info[0].index].used);
   CHECK (f->info[2].live_in == 0x43e && f->info[3].live_in == 0x43f);
   bpfi_object_free (obj);
@@ -692,6 +907,277 @@ test_load_errors (void)
   make_valid (&o);
   o.text[2].imm += 1;
   EXPECT_ERROR (&o, "unresolvable relocation: ", "inst_add", 2);
+
+  /* Data addresses: within [0, size] of their section (32 bytes of
+     .data, 16 of .bss).  */
+  make_valid (&o);
+  o.text[3].imm = 32;			/* one past the end */
+  o.text[5].off = -8;
+  {
+    struct bpfi_error err;
+    struct bpfi_object *obj = NULL;
+    if (CHECK (ob_try (&o, &err, &obj) == 0))
+      CHECK (obj->funcs[0].info[3].addend == 32);
+    bpfi_object_free (obj);
+  }
+  /* ... but no access there.  */
+  o.text[5].off = 0;
+  EXPECT_ERROR (&o, "access at offset 32 of 8 bytes lies outside data "
+		"section .data (32 bytes)", "inst_add", 5);
+  o.text[5].off = -40;
+  EXPECT_ERROR (&o, "access at offset -8 of 8 bytes lies outside data "
+		"section .data (32 bytes)", "inst_add", 5);
+  o.text[3].imm = 33;
+  EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .data (offset "
+		"33, size 32)", "inst_add", 3);
+  o.text[3].imm = -1;
+  EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .data (offset "
+		"-1, size 32)", "inst_add", 3);
+  o.text[3].imm = 0x7fffffff;
+  EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .data (offset "
+		"2147483647, size 32)", "inst_add", 3);
+  /* Through a symbol: its value counts.  */
+  ob_init (&o);
+  int ld = ob_ld64 (&o, 1, 8);
+  ob_emit (&o, LDX_DW (0, 1, -8));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  int var = ob_sym (&o, "var", STB_LOCAL, STT_OBJECT, S_BSS, 8, 8);
+  ob_rel (&o, ld, var, 1);
+  {
+    struct bpfi_error err;
+    CHECK (ob_try (&o, &err, NULL) == 0);
+  }
+  o.text[ld].imm = 256;
+  EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .bss (offset "
+		"264, size 16)", "inst_x", ld);
+  o.text[ld].imm = 0;
+  o.syms[var].st_value = 1000;
+  EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .bss (symbol "
+		"var at offset 1000, size 16)", "inst_x", ld);
+}
+
+#define AND64_K(d, k) mk (BPF_ALU64 | BPF_AND | BPF_K, d, 0, 0, k)
+#define LSH64_K(d, k) mk (BPF_ALU64 | BPF_LSH | BPF_K, d, 0, 0, k)
+
+/* Verify O, which must pass; the object, or NULL.  */
+static struct bpfi_object *
+verified (struct ob *o, int line)
+{
+  struct bpfi_error err;
+  struct bpfi_object *obj = NULL;
+  int ret = ob_try (o, &err, &obj);
+  checks++;
+  if (ret != 0)
+    {
+      failures++;
+      fprintf (stderr, "%s:%d: FAIL: verify: %s (%s, insn %ld)\n",
+	       __FILE__, line, err.msg, err.func, err.insn);
+      return NULL;
+    }
+  return obj;
+}
+#define VERIFIED(o) verified ((o), __LINE__)
+
+/* Stack pointers at offsets in a range, spilled, passed to callees; data
+   pointers at offsets in a range.  */
+static void
+test_pointer_ranges (void)
+{
+  struct ob o;
+  struct bpfi_object *obj;
+
+  /* buf[a & 3] of a 32-byte array at R10 - 32.  */
+  ob_init (&o);
+  ob_emit (&o, AND64_K (1, 3));			/* 0 */
+  ob_emit (&o, LSH64_K (1, 3));			/* 1 */
+  ob_emit (&o, MOV64_X (3, 10));		/* 2 */
+  ob_emit (&o, ADD64_K (3, -32));		/* 3 */
+  ob_emit (&o, ADD64_X (3, 1));			/* 4 */
+  ob_emit (&o, STX_DW (3, 2, 0));		/* 5 */
+  ob_emit (&o, LDX_DW (0, 3, 0));		/* 6 */
+  ob_emit (&o, EXIT ());			/* 7 */
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  if ((obj = VERIFIED (&o)) != NULL)
+    {
+      const struct bpfi_func *f = &obj->funcs[0];
+      CHECK ((f->info[5].flags & BPFI_INSN_STACK_VAR)
+	     && (f->info[6].flags & BPFI_INSN_STACK_VAR)
+	     && f->stack_depth == 32 && f->stack_var);
+    }
+  bpfi_object_free (obj);
+  /* A number on the left of the addition.  */
+  o.text[4] = ADD64_X (1, 3);
+  o.text[5] = STX_DW (1, 2, 0);
+  o.text[6] = LDX_DW (0, 1, 0);
+  if ((obj = VERIFIED (&o)) != NULL)
+    CHECK (obj->funcs[0].stack_depth == 32);
+  bpfi_object_free (obj);
+  /* Past the top of the frame: buf[a & 7].  */
+  o.text[0] = AND64_K (1, 7);
+  EXPECT_ERROR (&o, "stack access at offset [-32, 24] of 8 bytes lies "
+		"outside the 512-byte frame", "inst_x", 5);
+  /* Below it.  */
+  o.text[0] = AND64_K (1, 3);
+  o.text[3] = ADD64_K (3, -528);
+  EXPECT_ERROR (&o, "stack access at offset [-528, -504] of 8 bytes lies "
+		"outside the 512-byte frame", "inst_x", 5);
+  /* Any offset.  */
+  o.text[0] = MOV64_X (1, 1);
+  o.text[3] = ADD64_K (3, -32);
+  EXPECT_ERROR (&o, "stack access at offset [", "inst_x", 5);
+  /* A number minus a stack pointer is no pointer.  */
+  o.text[0] = AND64_K (1, 3);
+  o.text[4] = mk (BPF_ALU64 | BPF_SUB | BPF_X, 1, 3, 0, 0);
+  EXPECT_ERROR (&o, "stack pointer escapes (r3 holds a stack address)",
+		"inst_x", 4);
+
+  /* A stack pointer spilled and read back.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_X (3, 10));		/* 0 */
+  ob_emit (&o, ADD64_K (3, -24));		/* 1 */
+  ob_emit (&o, STX_DW (10, 3, -8));		/* 2 */
+  ob_emit (&o, LDX_DW (4, 10, -8));		/* 3 */
+  ob_emit (&o, STX_DW (4, 1, 0));		/* 4 */
+  ob_emit (&o, LDX_DW (0, 10, -24));		/* 5 */
+  ob_emit (&o, EXIT ());			/* 6 */
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  if ((obj = VERIFIED (&o)) != NULL)
+    {
+      const struct bpfi_func *f = &obj->funcs[0];
+      CHECK ((f->info[3].flags & BPFI_INSN_FILL) && f->info[3].fill_off == -24
+	     && (f->info[4].flags & BPFI_INSN_STACK)
+	     && f->info[4].stack_off == -24 && !f->stack_var);
+    }
+  bpfi_object_free (obj);
+  /* ... but a stack pointer stored elsewhere escapes.  */
+  o.text[2] = STX_DW (1, 3, 0);
+  EXPECT_ERROR (&o, "stack pointer escapes (r3 holds a stack address)",
+		"inst_x", 2);
+
+  /* A pointer to the caller's frame, written by a static callee.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_X (1, 10));		/* 0 */
+  ob_emit (&o, ADD64_K (1, -16));		/* 1 */
+  int call = ob_emit (&o, CALL_REL (0));	/* 2 */
+  ob_emit (&o, LDX_DW (0, 10, -8));		/* 3 */
+  ob_emit (&o, EXIT ());			/* 4 */
+  int fill = o.ntext;
+  ob_emit (&o, MOV64_K (2, 7));			/* fill 0 */
+  ob_emit (&o, STX_DW (1, 2, 8));		/* fill 1 */
+  ob_emit (&o, STX_DW (1, 2, 0));		/* fill 2 */
+  ob_emit (&o, EXIT ());			/* fill 3 */
+  o.text[call].imm = fill - call - 1;
+  ob_func (&o, "inst_x", true, 0, fill);
+  ob_func (&o, "fill", false, fill, o.ntext - fill);
+  if ((obj = VERIFIED (&o)) != NULL)
+    {
+      const struct bpfi_func *f = bpfi_object_find (obj, "inst_x");
+      const struct bpfi_func *c = bpfi_object_find (obj, "fill");
+      CHECK (c->args_mem == 0x2 && c->args_mem_write == 0x2
+	     && c->args_mem_lo[1] == 0 && c->args_mem_hi[1] == 16
+	     && c->args_num == 0 && !c->args_mem_var
+	     && (c->info[1].flags & BPFI_INSN_ARGPTR) && c->info[1].ptr_arg == 1);
+      CHECK (f->stack_depth == 16 && !f->stack_var
+	     && BPFI_CALL_ARG (&f->info[call], 1) == BPFI_CALL_ARG_STACK
+	     && (f->info[3].flags & BPFI_INSN_STACK));
+    }
+  bpfi_object_free (obj);
+  /* Bytes above the caller's frame.  */
+  o.text[fill + 1].off = 16;
+  EXPECT_ERROR (&o, "stack access by fill through r1 at bytes [-16, 8) "
+		"lies outside the 512-byte frame", "inst_x", call);
+  /* A callee that uses the pointer as a number.  */
+  o.text[fill + 1] = MOV64_X (0, 1);
+  EXPECT_ERROR (&o, "stack pointer escapes (r1 holds a stack address, "
+		"which fill uses as a number)", "inst_x", call);
+  /* A callee forwarding it, moved by 8, to another, which reads it.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_X (1, 10));		/* 0 */
+  ob_emit (&o, ADD64_K (1, -16));		/* 1 */
+  call = ob_emit (&o, CALL_REL (0));		/* 2 */
+  ob_emit (&o, EXIT ());			/* 3 */
+  int fwd = o.ntext;
+  ob_emit (&o, ADD64_K (1, 8));			/* fwd 0 */
+  int call2 = ob_emit (&o, CALL_REL (0));	/* fwd 1 */
+  ob_emit (&o, EXIT ());			/* fwd 2 */
+  int rd = o.ntext;
+  ob_emit (&o, LDX_DW (0, 1, 0));		/* rd 0 */
+  ob_emit (&o, EXIT ());			/* rd 1 */
+  o.text[call].imm = fwd - call - 1;
+  o.text[call2].imm = rd - call2 - 1;
+  ob_func (&o, "inst_x", true, 0, fwd);
+  ob_func (&o, "fwd", false, fwd, rd - fwd);
+  ob_func (&o, "rd", false, rd, o.ntext - rd);
+  if ((obj = VERIFIED (&o)) != NULL)
+    {
+      const struct bpfi_func *f = bpfi_object_find (obj, "inst_x");
+      const struct bpfi_func *c = bpfi_object_find (obj, "fwd");
+      CHECK (c->args_mem == 0x2 && c->args_mem_write == 0
+	     && c->args_mem_lo[1] == 8 && c->args_mem_hi[1] == 16
+	     && BPFI_CALL_ARG (&c->info[1], 1) == 1);
+      CHECK (f->stack_depth == 8 && !f->stack_var);
+    }
+  bpfi_object_free (obj);
+  o.text[fwd] = ADD64_K (1, 16);
+  EXPECT_ERROR (&o, "stack access by fwd through r1 at bytes [0, 8) lies "
+		"outside the 512-byte frame", "inst_x", call);
+
+  /* A loop filling a 64-byte array through a pointer, with a counter.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_X (2, 10));		/* 0 */
+  ob_emit (&o, ADD64_K (2, -64));		/* 1 */
+  ob_emit (&o, MOV64_K (3, 0));			/* 2 */
+  ob_emit (&o, STX_DW (2, 3, 0));		/* 3: loop */
+  ob_emit (&o, ADD64_K (2, 8));			/* 4 */
+  ob_emit (&o, ADD64_K (3, 1));			/* 5 */
+  ob_emit (&o, JMP (BPF_JLT, 3, 8, -4));	/* 6 */
+  ob_emit (&o, LDX_DW (0, 10, -8));		/* 7 */
+  ob_emit (&o, EXIT ());			/* 8 */
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  if ((obj = VERIFIED (&o)) != NULL)
+    CHECK ((obj->funcs[0].info[3].flags & BPFI_INSN_STACK_VAR)
+	   && obj->funcs[0].stack_depth == 64 && obj->funcs[0].stack_var);
+  bpfi_object_free (obj);
+  o.text[6].imm = 9;
+  EXPECT_ERROR (&o, "stack access at offset [-64, 0] of 8 bytes lies "
+		"outside the 512-byte frame", "inst_x", 3);
+
+  /* Data: table[a & 3] of a 32-byte .data is fine, table[a & 7] not.  */
+  ob_init (&o);
+  ob_emit (&o, AND64_K (1, 3));			/* 0 */
+  ob_emit (&o, LSH64_K (1, 3));			/* 1 */
+  int ld = ob_ld64 (&o, 2, 0);			/* 2, 3 */
+  ob_emit (&o, ADD64_X (2, 1));			/* 4 */
+  ob_emit (&o, LDX_DW (0, 2, 0));		/* 5 */
+  ob_emit (&o, EXIT ());			/* 6 */
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  ob_rel (&o, ld, 2, 1);
+  if ((obj = VERIFIED (&o)) != NULL)
+    CHECK (!(obj->funcs[0].info[5].flags
+	     & (BPFI_INSN_STACK | BPFI_INSN_STACK_VAR | BPFI_INSN_ARGPTR)));
+  bpfi_object_free (obj);
+  o.text[0] = AND64_K (1, 7);
+  EXPECT_ERROR (&o, "access at offset [0, 56] of 8 bytes lies outside data "
+		"section .data (32 bytes)", "inst_x", 5);
+  /* A pointer walking the section in a loop.  */
+  ob_init (&o);
+  ld = ob_ld64 (&o, 2, 0);			/* 0, 1 */
+  ob_emit (&o, MOV64_K (0, 0));			/* 2 */
+  ob_emit (&o, MOV64_K (3, 0));			/* 3 */
+  ob_emit (&o, LDX_DW (4, 2, 0));		/* 4: loop */
+  ob_emit (&o, ADD64_X (0, 4));			/* 5 */
+  ob_emit (&o, ADD64_K (2, 8));			/* 6 */
+  ob_emit (&o, ADD64_K (3, 1));			/* 7 */
+  ob_emit (&o, JMP (BPF_JLT, 3, 4, -5));	/* 8 */
+  ob_emit (&o, EXIT ());			/* 9 */
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  ob_rel (&o, ld, 2, 1);
+  obj = VERIFIED (&o);
+  bpfi_object_free (obj);
+  o.text[8].imm = 5;
+  EXPECT_ERROR (&o, "access at offset [0, 32] of 8 bytes lies outside data "
+		"section .data (32 bytes)", "inst_x", 4);
 }
 
 static void
@@ -782,15 +1268,28 @@ test_verify_errors (void)
   EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 12);
   make_valid (&o);
   o.text[10] = MOV64_X (3, 10);
-  o.text[11] = ADD64_X (3, 6);
-  EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 11);
+  o.text[11] = ADD64_X (3, 10);
+  EXPECT_ERROR (&o, "stack pointer escapes (r10 holds a stack address)",
+		"inst_add", 11);
+  /* A stack address left in R0 is no error, but the caller may not
+     use it.  */
   make_valid (&o);
   o.text[14] = MOV64_X (0, 10);
-  EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 15);
+  {
+    struct bpfi_error err;
+    struct bpfi_object *obj = NULL;
+    if (CHECK (ob_try (&o, &err, &obj) == 0))
+      CHECK (obj->funcs[0].ret_stack);
+    bpfi_object_free (obj);
+  }
+  make_valid (&o);
+  o.text[16] = MOV64_X (0, 10);
+  EXPECT_ERROR (&o, "stack pointer escapes (r0 may hold a stack address)",
+		"inst_add", 9);
   make_valid (&o);
   o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_K, 10, 0, 0, 0);
   EXPECT_ERROR (&o, "write to r10", "inst_add", 0);
-  /* A stack pointer whose offset depends on the path.  */
+  /* A stack pointer whose offset depends on the path: a range.  */
   ob_init (&o);
   ob_emit (&o, MOV64_X (3, 10));
   ob_emit (&o, ADD64_K (3, -8));
@@ -800,8 +1299,19 @@ test_verify_errors (void)
   ob_emit (&o, MOV64_K (0, 0));
   ob_emit (&o, EXIT ());
   ob_func (&o, "inst_x", true, 0, 7);
-  EXPECT_ERROR (&o, "stack pointer escapes", "inst_x", 4);
-  /* ... and the same with both paths agreeing is fine.  */
+  {
+    struct bpfi_error err;
+    struct bpfi_object *obj = NULL;
+    if (CHECK (ob_try (&o, &err, &obj) == 0))
+      CHECK ((obj->funcs[0].info[4].flags & BPFI_INSN_STACK_VAR)
+	     && !(obj->funcs[0].info[4].flags & BPFI_INSN_STACK)
+	     && obj->funcs[0].stack_depth == 16 && obj->funcs[0].stack_var);
+    bpfi_object_free (obj);
+  }
+  o.text[3] = ADD64_K (3, -512);
+  EXPECT_ERROR (&o, "stack access at offset [-520, -8] of 4 bytes lies "
+		"outside the 512-byte frame", "inst_x", 4);
+  /* ... and the same with both paths agreeing is a constant.  */
   o.text[3] = ADD64_K (3, 0);
   {
     struct bpfi_error err;
@@ -809,9 +1319,15 @@ test_verify_errors (void)
     CHECK (ob_try (&o, &err, &obj) == 0);
     if (obj)
       CHECK (obj->funcs[0].info[4].stack_off == -8
-	     && obj->funcs[0].stack_depth == 8);
+	     && (obj->funcs[0].info[4].flags & BPFI_INSN_STACK)
+	     && obj->funcs[0].stack_depth == 8 && !obj->funcs[0].stack_var);
     bpfi_object_free (obj);
   }
+  /* A stack pointer and a path that holds a number.  */
+  o.text[1] = MOV64_K (3, 0);
+  o.text[3] = MOV64_X (3, 10);
+  EXPECT_ERROR (&o, "stack pointer escapes (r3 may or may not point into "
+		"the stack frame)", "inst_x", 4);
 
   /* Unsupported opcodes.  */
   make_valid (&o);
@@ -822,11 +1338,16 @@ test_verify_errors (void)
   EXPECT_ERROR (&o, "unsupported opcode 0x3f (signed division)", "inst_add",
 		0);
   make_valid (&o);
-  o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_X, 6, 1, 8, 0);
-  EXPECT_ERROR (&o, "unsupported opcode 0xbf (", "inst_add", 0);
+  o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_X, 6, 1, 7, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0xbf (sign-extending move of an "
+		"invalid width)", "inst_add", 0);
   make_valid (&o);
-  o.text[0] = mk (BPF_LDX | 0x80 | BPF_W, 6, 1, 0, 0);
-  EXPECT_ERROR (&o, "unsupported opcode 0x81 (", "inst_add", 0);
+  o.text[0] = mk (BPF_ALU | BPF_MOV | BPF_X, 6, 1, 32, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0xbc (", "inst_add", 0);
+  make_valid (&o);
+  o.text[0] = mk (BPF_LDX | BPF_MEMSX | BPF_DW, 6, 1, 0, 0);
+  EXPECT_ERROR (&o, "unsupported opcode 0x99 (sign-extending load of 64 "
+		"bits)", "inst_add", 0);
   make_valid (&o);
   o.text[0] = mk (0x06 | BPF_JA, 0, 0, 0, 0);
   EXPECT_ERROR (&o, "unsupported opcode 0x06 (", "inst_add", 0);
@@ -921,8 +1442,8 @@ test_verify_errors (void)
     struct bpfi_error err;
     struct bpfi_object *obj = NULL;
     if (CHECK (ob_try (&o, &err, &obj) == 0))
-      CHECK (bpfi_object_find (obj, "inst_deep")->call_depth == 8
-	     && bpfi_object_find (obj, "f8")->call_depth == 0
+      CHECK (bpfi_object_find (obj, "inst_deep")->max_insns == 18
+	     && bpfi_object_find (obj, "f8")->max_insns == 2
 	     && bpfi_object_find (obj, "f8")->verified);
     bpfi_object_free (obj);
   }
@@ -932,6 +1453,355 @@ test_verify_errors (void)
   o.rels[0].r_info = ELF64_R_INFO (4, 1);	/* symbol "twice" */
   o.text[3].imm = 0;
   EXPECT_ERROR (&o, "unsupported: address of a BPF function", "inst_add", 3);
+}
+
+/* ------------------------------------------------------------------
+   An interpreter of verified functions, to count the instructions a
+   call runs (and so check the verifier's bound against runs).  Memory is
+   the BPF stack, the object's data sections and buffers that stand for
+   its externs; any other address is the program's memory, which reads as
+   zeros and ignores what is written.  */
+
+#define RUN_DEPTH 72
+#define RUN_LIMIT 100000000
+#define EXTERN_SIZE 4096
+
+struct machine
+{
+  const struct bpfi_object *obj;
+  uint8_t **data;		/* per data section: a copy */
+  uint8_t **ext;		/* per extern: EXTERN_SIZE bytes */
+  uint8_t stack[RUN_DEPTH][BPFI_STACK_SIZE];
+  int depth;
+  uint64_t steps;
+  bool stopped;			/* stop_if_no_tags ended the hook */
+  const char *bad;		/* why the run went wrong */
+  uint8_t program[8];		/* the program's memory */
+};
+
+static bool
+in_buf (uint64_t addr, int size, const uint8_t *p, size_t n)
+{
+  uint64_t lo = (uint64_t) (uintptr_t) p;
+  return addr >= lo && addr - lo <= n && n - (addr - lo) >= (size_t) size;
+}
+
+static uint8_t *
+mem_at (struct machine *m, uint64_t addr, int size)
+{
+  bool ok = in_buf (addr, size, &m->stack[0][0], sizeof m->stack);
+  for (size_t k = 0; !ok && k < m->obj->ndata; k++)
+    ok = in_buf (addr, size, m->data[k], m->obj->data[k].size);
+  for (size_t k = 0; !ok && k < m->obj->nexterns; k++)
+    ok = in_buf (addr, size, m->ext[k], EXTERN_SIZE);
+  if (!ok)
+    {
+      memset (m->program, 0, sizeof m->program);
+      return m->program;
+    }
+  return (uint8_t *) (uintptr_t) addr;
+}
+
+static uint64_t
+sext_bits (uint64_t x, int bits)
+{
+  if (bits >= 64)
+    return x;
+  uint64_t sign = (uint64_t) 1 << (bits - 1);
+  x &= (sign << 1) - 1;
+  return (x ^ sign) - sign;
+}
+
+static uint64_t
+swap_bytes (uint64_t x, int bits)
+{
+  uint64_t r = 0;
+  for (int k = 0; k < bits / 8; k++)
+    r = (r << 8) | ((x >> (8 * k)) & 0xff);
+  return r;
+}
+
+static uint64_t
+run_alu (const struct bpfi_opcode *op, const struct bpf_insn *insn,
+	 uint64_t a, uint64_t b)
+{
+  int w = op->width;
+  uint64_t mask = w == 64 ? UINT64_MAX : 0xffffffff;
+  if (BPF_OP (insn->code) == BPF_END)
+    return BPF_SRC (insn->code) == BPF_TO_BE ? swap_bytes (a, w)
+	   : a & (w == 64 ? UINT64_MAX : ((uint64_t) 1 << w) - 1);
+  a &= mask;
+  b &= mask;
+  uint64_t r;
+  switch (BPF_OP (insn->code))
+    {
+    case BPF_ADD: r = a + b; break;
+    case BPF_SUB: r = a - b; break;
+    case BPF_MUL: r = a * b; break;
+    case BPF_DIV: r = b ? a / b : 0; break;
+    case BPF_MOD: r = b ? a % b : a; break;
+    case BPF_OR: r = a | b; break;
+    case BPF_AND: r = a & b; break;
+    case BPF_XOR: r = a ^ b; break;
+    case BPF_LSH: r = a << (b & (w - 1)); break;
+    case BPF_RSH: r = a >> (b & (w - 1)); break;
+    case BPF_ARSH:
+      r = (uint64_t) ((int64_t) sext_bits (a, w) >> (b & (w - 1)));
+      break;
+    case BPF_NEG: r = 0 - a; break;
+    default: r = op->sext ? sext_bits (b, op->sext) : b; break;	/* MOV */
+    }
+  return r & mask;
+}
+
+static bool
+run_cond (const struct bpfi_opcode *op, const struct bpf_insn *insn,
+	  uint64_t a, uint64_t b)
+{
+  int w = op->width;
+  if (w == 32)
+    {
+      a &= 0xffffffff;
+      b &= 0xffffffff;
+    }
+  int64_t sa = (int64_t) sext_bits (a, w), sb = (int64_t) sext_bits (b, w);
+  switch (BPF_OP (insn->code))
+    {
+    case BPF_JEQ: return a == b;
+    case BPF_JNE: return a != b;
+    case BPF_JGT: return a > b;
+    case BPF_JGE: return a >= b;
+    case BPF_JLT: return a < b;
+    case BPF_JLE: return a <= b;
+    case BPF_JSGT: return sa > sb;
+    case BPF_JSGE: return sa >= sb;
+    case BPF_JSLT: return sa < sb;
+    case BPF_JSLE: return sa <= sb;
+    default: return (a & b) != 0;
+    }
+}
+
+static uint64_t
+run_helper (struct machine *m, enum bpfi_helper h, const uint64_t *r)
+{
+  int64_t x = (int64_t) r[1], y = (int64_t) r[2];
+  switch (h)
+    {
+    case BPFI_HELPER_SLOW_CALL: return r[1] * 3 + 1;
+    case BPFI_HELPER_PSEUDO_PC: return 12345;
+    case BPFI_HELPER_BIT_WIDTH_RES:
+    case BPFI_HELPER_BIT_WIDTH1:
+    case BPFI_HELPER_BIT_WIDTH2:
+    case BPFI_HELPER_BIT_WIDTH3: return 64;
+    case BPFI_HELPER_STOP_IF_NO_TAGS: m->stopped = true; return 0;
+    case BPFI_HELPER_BSWAPSI2: return swap_bytes (r[1], 32);
+    case BPFI_HELPER_BSWAPDI2: return swap_bytes (r[1], 64);
+    case BPFI_HELPER_POPCOUNTSI2: return __builtin_popcount ((uint32_t) r[1]);
+    case BPFI_HELPER_POPCOUNTDI2: return __builtin_popcountll (r[1]);
+    case BPFI_HELPER_CLZSI2: return (uint32_t) r[1] ? __builtin_clz ((uint32_t) r[1]) : 32;
+    case BPFI_HELPER_CLZDI2: return r[1] ? __builtin_clzll (r[1]) : 64;
+    case BPFI_HELPER_CTZSI2: return (uint32_t) r[1] ? __builtin_ctz ((uint32_t) r[1]) : 32;
+    case BPFI_HELPER_CTZDI2: return r[1] ? __builtin_ctzll (r[1]) : 64;
+    case BPFI_HELPER_FFSDI2: return __builtin_ffsll ((long long) r[1]);
+    case BPFI_HELPER_PARITYDI2: return __builtin_parityll (r[1]);
+    case BPFI_HELPER_DIVDI3:
+      return y == 0 || y == -1 ? (uint64_t) (y ? -x : 0) : (uint64_t) (x / y);
+    case BPFI_HELPER_MODDI3:
+      return y == 0 || y == -1 ? (uint64_t) (y ? 0 : x) : (uint64_t) (x % y);
+    default: return 0;		/* condition, tags, set_tag, dense store */
+    }
+}
+
+/* Run F with arguments R[1..5]; count its instructions in M->steps.  */
+static uint64_t
+run_func (struct machine *m, const struct bpfi_func *f, const uint64_t *args)
+{
+  uint64_t r[11] = { 0 };
+  if (m->depth >= RUN_DEPTH)
+    {
+      m->bad = "calls too deep";
+      return 0;
+    }
+  memcpy (&r[1], &args[1], 5 * sizeof r[0]);
+  r[10] = (uint64_t) (uintptr_t) (m->stack[m->depth] + BPFI_STACK_SIZE);
+  size_t pc = 0;
+  while (!m->bad && !m->stopped)
+    {
+      if (pc >= f->ninsns || f->info[pc].op == NULL)
+	{
+	  m->bad = "ran off its instructions";
+	  break;
+	}
+      const struct bpf_insn *insn = &f->insns[pc];
+      const struct bpfi_insn_info *info = &f->info[pc];
+      const struct bpfi_opcode *op = info->op;
+      unsigned dst = insn->dst_reg, src = insn->src_reg;
+      uint64_t imm = (uint64_t) (int64_t) insn->imm;
+      uint8_t *p;
+      size_t next = pc + 1;
+      if (++m->steps > RUN_LIMIT)
+	{
+	  m->bad = "runs too long";
+	  break;
+	}
+      switch (op->lower)
+	{
+	case BPFI_LOWER_ALU:
+	  r[dst] = run_alu (op, insn, r[dst],
+			    BPF_SRC (insn->code) == BPF_X ? r[src] : imm);
+	  break;
+	case BPFI_LOWER_LOAD:
+	  if ((p = mem_at (m, r[src] + (uint64_t) insn->off, op->width / 8)))
+	    {
+	      uint64_t v = 0;
+	      memcpy (&v, p, op->width / 8);
+	      r[dst] = op->sext ? sext_bits (v, op->sext) : v;
+	    }
+	  break;
+	case BPFI_LOWER_STORE:
+	  if ((p = mem_at (m, r[dst] + (uint64_t) insn->off, op->width / 8)))
+	    {
+	      uint64_t v = BPF_CLASS (insn->code) == BPF_STX ? r[src] : imm;
+	      memcpy (p, &v, op->width / 8);
+	    }
+	  break;
+	case BPFI_LOWER_ATOMIC:
+	  if ((p = mem_at (m, r[dst] + (uint64_t) insn->off, op->width / 8)))
+	    {
+	      uint64_t old = 0, v;
+	      int n = op->width / 8;
+	      memcpy (&old, p, n);
+	      switch (insn->imm & ~BPF_FETCH)
+		{
+		case BPF_ADD: v = old + r[src]; break;
+		case BPF_OR: v = old | r[src]; break;
+		case BPF_AND: v = old & r[src]; break;
+		case BPF_XOR: v = old ^ r[src]; break;
+		case BPF_XCHG & ~BPF_FETCH: v = r[src]; break;
+		default:	/* CMPXCHG */
+		  v = (old == (n == 8 ? r[0] : (uint32_t) r[0])) ? r[src] : old;
+		  break;
+		}
+	      memcpy (p, &v, n);
+	      if (op->operands & BPFI_OPND_R0_W)
+		r[0] = old;
+	      else if (op->operands & BPFI_OPND_SRC_W)
+		r[src] = old;
+	    }
+	  break;
+	case BPFI_LOWER_LD_IMM64:
+	  if (info->kind == BPFI_RELOC_DATA)
+	    r[dst] = (uint64_t) (uintptr_t) m->data[info->index]
+		     + (uint64_t) info->addend;
+	  else if (info->kind == BPFI_RELOC_EXTERN)
+	    r[dst] = (uint64_t) (uintptr_t) m->ext[info->index]
+		     + (uint64_t) info->addend;
+	  else
+	    r[dst] = (uint32_t) insn[0].imm
+		     | (uint64_t) (uint32_t) insn[1].imm << 32;
+	  next = pc + 2;
+	  break;
+	case BPFI_LOWER_JUMP:
+	  if (op->succ == BPFI_SUCC_JUMP
+	      || run_cond (op, insn, r[dst],
+			   BPF_SRC (insn->code) == BPF_X ? r[src] : imm))
+	    next = (size_t) ((long) pc + insn->off + 1);
+	  break;
+	case BPFI_LOWER_CALL:
+	  if (info->kind == BPFI_RELOC_HELPER)
+	    r[0] = run_helper (m, (enum bpfi_helper) info->index, r);
+	  else
+	    {
+	      m->depth++;
+	      r[0] = run_func (m, &m->obj->funcs[info->index], r);
+	      m->depth--;
+	    }
+	  for (int k = 1; k <= 5; k++)
+	    r[k] = 0xdeadbeefdeadbeef;
+	  break;
+	default:		/* EXIT */
+	  return r[0];
+	}
+      pc = next;
+    }
+  return 0;
+}
+
+/* The instructions hook F of OBJ runs on A and B; 0 (with a message)
+   when the run goes wrong.  */
+static uint64_t
+count_run (const struct bpfi_object *obj, const struct bpfi_func *f,
+	   uint64_t a, uint64_t b)
+{
+  struct machine *m = calloc (1, sizeof *m);
+  m->obj = obj;
+  m->data = calloc (obj->ndata + 1, sizeof *m->data);
+  m->ext = calloc (obj->nexterns + 1, sizeof *m->ext);
+  for (size_t k = 0; k < obj->ndata; k++)
+    {
+      m->data[k] = calloc (obj->data[k].size + 1, 1);
+      if (obj->data[k].bytes)
+	memcpy (m->data[k], obj->data[k].bytes, obj->data[k].size);
+    }
+  for (size_t k = 0; k < obj->nexterns; k++)
+    m->ext[k] = calloc (EXTERN_SIZE, 1);
+  uint64_t args[6] = { 0, a, b, a ^ b, 3, 4 };
+  run_func (m, f, args);
+  uint64_t steps = m->steps;
+  if (m->bad)
+    {
+      fprintf (stderr, "  %s (%llx, %llx): %s\n", f->name,
+	       (unsigned long long) a, (unsigned long long) b, m->bad);
+      steps = 0;
+    }
+  for (size_t k = 0; k < obj->ndata; k++)
+    free (m->data[k]);
+  for (size_t k = 0; k < obj->nexterns; k++)
+    free (m->ext[k]);
+  free (m->data);
+  free (m->ext);
+  free (m);
+  return steps;
+}
+
+/* Run every hook of OBJ on operands that reach their loops' worst
+   cases: no run may exceed the hook's bound, which (PRECISE) must not be
+   far above the longest run either.  Returns the longest run of HOOK.  */
+static uint64_t
+check_runs (const struct bpfi_object *obj, const char *hook, bool precise)
+{
+  static const uint64_t vals[] = {
+    0, 1, 2, 7, 15, 16, 255, 0x8000, 0x123456789abcdefULL,
+    0x7fffffffffffffffULL, UINT64_MAX
+  };
+  const size_t nvals = sizeof vals / sizeof vals[0];
+  uint64_t hook_max = 0;
+  for (size_t i = 0; i < obj->nfuncs; i++)
+    {
+      const struct bpfi_func *f = &obj->funcs[i];
+      if (!f->verified || strncmp (f->name, "inst_", 5) != 0)
+	continue;
+      uint64_t longest = 0;
+      int over = 0, failed = 0;
+      for (size_t x = 0; x < nvals; x++)
+	for (size_t y = 0; y < nvals; y += 3)
+	  {
+	    uint64_t n = count_run (obj, f, vals[x], vals[y]);
+	    failed += n == 0;
+	    over += n > f->max_insns;
+	    if (n > longest)
+	      longest = n;
+	  }
+      if (!CHECK (failed == 0 && over == 0
+		  && (!precise || f->max_insns <= 4 * longest + 64)))
+	fprintf (stderr, "  %s: bound %llu, longest run %llu, %d runs over "
+		 "the bound, %d failed\n", f->name,
+		 (unsigned long long) f->max_insns,
+		 (unsigned long long) longest, over, failed);
+      if (hook && strcmp (f->name, hook) == 0)
+	hook_max = longest;
+    }
+  return hook_max;
 }
 
 /* ------------------------------------------------------------------
@@ -995,6 +1865,7 @@ check_basic (struct bpfi_object *obj, bool btf)
 	       err.insn);
       return;
     }
+  check_runs (obj, NULL, true);
   static const char *const hooks[] = {
     "inst_add", "inst_load", "inst_zext", "inst_sub", "inst_neg"
   };
@@ -1024,8 +1895,8 @@ check_basic (struct bpfi_object *obj, bool btf)
      (call through a relocation).  */
   CHECK (calls_func (obj, add, "mul_add"));
   CHECK (calls_func (obj, sub, "util_mix"));
-  CHECK (add->call_depth == 1 && sub->call_depth == 1);
-  CHECK (mul_add->call_depth == 0 && load->call_depth == 0);
+  CHECK (add->max_insns > mul_add->max_insns
+	 && sub->max_insns > util->max_insns && load->max_insns >= 3);
   CHECK (mul_add->args_read == 0x6);
 
   /* Helpers.  */
@@ -1136,6 +2007,134 @@ run_fixtures (const char *compiler, const char *dir)
     fprintf (stderr, "  basic-g.o: %s\n", err.msg);
   bpfi_object_free (obj);
 
+  /* Loops: each hook verifies, its bound covers the iterations its
+     loops run, and runs confirm it.  */
+  static const struct
+  {
+    const char *hook;
+    unsigned iterations, per_iteration;
+  } loops[] = {
+    { "inst_add", 100, 3 }, { "inst_sub", 51, 3 }, { "inst_mul", 37, 3 },
+    { "inst_udiv", 64, 2 }, { "inst_sdiv", 360, 3 }, { "inst_urem", 11, 3 },
+    { "inst_and", 15, 3 }, { "inst_or", 40, 3 }, { "inst_xor", 50, 3 },
+    { "inst_not", 8, 3 }
+  };
+  obj = load_fixture (dir, "loops.o", &err, &ret);
+  if (CHECK (ret == 0) && CHECK (bpfi_object_verify (obj, &err) == 0))
+    {
+      check_runs (obj, NULL, true);
+      for (size_t k = 0; k < sizeof loops / sizeof loops[0]; k++)
+	{
+	  struct bpfi_func *f = bpfi_object_find (obj, loops[k].hook);
+	  uint64_t least = (uint64_t) loops[k].iterations
+			   * loops[k].per_iteration;
+	  uint64_t run = check_runs (obj, loops[k].hook, true);
+	  if (!CHECK (f && f->verified && f->max_insns >= least
+		      && run >= least))
+	    fprintf (stderr, "  %s: bound %llu, longest run %llu, at least "
+		     "%llu expected\n", loops[k].hook,
+		     f ? (unsigned long long) f->max_insns : 0ULL,
+		     (unsigned long long) run, (unsigned long long) least);
+	}
+    }
+  else
+    fprintf (stderr, "  loops.o: %s (%s, %ld)\n", err.msg, err.func,
+	     err.insn);
+  bpfi_object_free (obj);
+  static const struct
+  {
+    const char *file, *hook, *msg;
+  } bad_loops[] = {
+    { "loops-bad-1.o", "inst_add", "loop without a provable bound" },
+    { "loops-bad-2.o", "inst_sub", "hook may run more than 1000000 "
+      "instructions (bound " },
+    { "loops-bad-3.o", "inst_mul", "loop without a provable bound" }
+  };
+  for (size_t k = 0; k < sizeof bad_loops / sizeof bad_loops[0]; k++)
+    {
+      obj = load_fixture (dir, bad_loops[k].file, &err, &ret);
+      if (CHECK (ret == 0))
+	{
+	  ret = bpfi_object_verify (obj, &err);
+	  struct bpfi_func *f = bpfi_object_find (obj, bad_loops[k].hook);
+	  if (!CHECK (ret == -EINVAL && f != NULL
+		      && starts_with (err.msg, bad_loops[k].msg)
+		      && strcmp (err.func, bad_loops[k].hook) == 0
+		      && err.insn >= 0 && (size_t) err.insn < f->ninsns))
+	    fprintf (stderr, "  %s: %s (%s, %ld)\n", bad_loops[k].file,
+		     err.msg, err.func, err.insn);
+	}
+      bpfi_object_free (obj);
+    }
+
+  /* The stack as the compilers use it: a variable index (inst_add), a
+     struct filled by a callee through a pointer (inst_sub), a loop
+     filling an array (inst_mul), a callee reading its caller's array
+     in a loop (inst_udiv); runs check the accesses stay in the frames
+     (the interpreter's stack is real memory).  */
+  obj = load_fixture (dir, "stack.o", &err, &ret);
+  if (CHECK (ret == 0) && CHECK (bpfi_object_verify (obj, &err) == 0))
+    {
+      check_runs (obj, NULL, false);
+      struct bpfi_func *add = bpfi_object_find (obj, "inst_add");
+      struct bpfi_func *sub = bpfi_object_find (obj, "inst_sub");
+      struct bpfi_func *fill = bpfi_object_find (obj, "fill");
+      struct bpfi_func *mul = bpfi_object_find (obj, "inst_mul");
+      struct bpfi_func *udiv = bpfi_object_find (obj, "inst_udiv");
+      struct bpfi_func *sum = bpfi_object_find (obj, "sum");
+      if (CHECK (add && sub && fill && mul && udiv && sum))
+	{
+	  CHECK (add->stack_var && add->stack_depth == 32);
+	  /* fill writes x, y and z (20 bytes) at constant offsets: the
+	     caller keeps constant positions.  */
+	  CHECK (fill->args_mem == 0x2 && fill->args_mem_write == 0x2
+		 && fill->args_mem_lo[1] == 0 && fill->args_mem_hi[1] == 20
+		 && !fill->args_mem_var && !(fill->args_num & 0x2));
+	  CHECK (!sub->stack_var && sub->stack_depth >= 20
+		 && sub->stack_depth <= 24);
+	  CHECK (mul->stack_var && mul->stack_depth == 128);
+	  /* sum reads at most v[0..7] through its argument.  */
+	  CHECK ((sum->args_mem & 0x2) && !(sum->args_mem_write & 0x2)
+		 && sum->args_mem_lo[1] == 0 && sum->args_mem_hi[1] <= 64
+		 && !(sum->args_num & 0x2));
+	  CHECK (udiv->stack_depth == 64);
+	  int argptr = 0, var = 0;
+	  for (size_t i = 0; i < sum->ninsns; i++)
+	    argptr += (sum->info[i].flags & BPFI_INSN_ARGPTR) != 0;
+	  for (size_t i = 0; i < add->ninsns; i++)
+	    var += (add->info[i].flags & BPFI_INSN_STACK_VAR) != 0;
+	  CHECK (argptr >= 1 && var >= 1);
+	}
+    }
+  else
+    fprintf (stderr, "  stack.o: %s (%s, %ld)\n", err.msg, err.func,
+	     err.insn);
+  bpfi_object_free (obj);
+  static const struct
+  {
+    const char *file, *msg;
+  } bad_stack[] = {
+    { "stack-bad-1.o", "stack access at offset [-32, 24] of 8 bytes lies "
+      "outside the 512-byte frame" },
+    { "stack-bad-2.o", "access at offset [0, 120] of 8 bytes lies outside "
+      "data section .bss (64 bytes)" },
+    { "stack-bad-3.o", "stack access by clear through r1 at bytes [-64, 64) "
+      "lies outside the 512-byte frame" }
+  };
+  for (size_t k = 0; k < sizeof bad_stack / sizeof bad_stack[0]; k++)
+    {
+      obj = load_fixture (dir, bad_stack[k].file, &err, &ret);
+      if (CHECK (ret == 0))
+	{
+	  ret = bpfi_object_verify (obj, &err);
+	  if (!CHECK (ret == -EINVAL && strcmp (err.msg, bad_stack[k].msg) == 0
+		      && strcmp (err.func, "inst_add") == 0 && err.insn >= 0))
+	    fprintf (stderr, "  %s: %s (%s, %ld)\n", bad_stack[k].file,
+		     err.msg, err.func, err.insn);
+	}
+      bpfi_object_free (obj);
+    }
+
   obj = load_fixture (dir, "unknown-helper.o", &err, &ret);
   CHECK (ret == -EINVAL && obj == NULL
 	 && strcmp (err.msg, "unknown helper 'not_a_helper'") == 0
@@ -1213,6 +2212,181 @@ run_fixtures (const char *compiler, const char *dir)
   return 0;
 }
 
+/* The opcode table: every row is found by its own encoding, every
+   opcode byte is accepted or explained, and the rows say what the
+   verifier and the emitter rely on.  */
+static void
+test_opcode_table (void)
+{
+  int shadowed = 0, unexplained = 0;
+  for (size_t k = 0; k < bpfi_nopcodes; k++)
+    {
+      const struct bpfi_opcode *op = &bpfi_opcodes[k];
+      struct bpf_insn insn = mk (op->code, 1, 2, 0, 0);
+      if (op->off_sel == BPFI_SEL_EQ)
+	insn.off = op->off;
+      if (op->imm_sel == BPFI_SEL_EQ)
+	insn.imm = op->imm;
+      if (op->operands & BPFI_OPND_SRC_ZERO)
+	insn.src_reg = 0;
+      if (bpfi_opcode_find (&insn) != op || bpfi_opcode_refusal (&insn))
+	{
+	  shadowed++;
+	  fprintf (stderr, "  row %s is not found by its encoding\n",
+		   op->name);
+	}
+      for (size_t j = 0; j < k; j++)
+	if (strcmp (bpfi_opcodes[j].name, op->name) == 0)
+	  shadowed++;
+    }
+  CHECK (shadowed == 0);
+  for (int code = 0; code < 256; code++)
+    {
+      struct bpf_insn insn = mk ((uint8_t) code, 1, 2, 0, 0);
+      const char *why = bpfi_opcode_refusal (&insn);
+      if ((bpfi_opcode_find (&insn) != NULL) == (why != NULL)
+	  || (why != NULL && why[0] == '\0'))
+	unexplained++;
+    }
+  CHECK (unexplained == 0);
+
+  struct bpf_insn i;
+  const struct bpfi_opcode *op;
+  i = mk (BPF_ALU64 | BPF_DIV | BPF_X, 1, 2, 1, 0);
+  CHECK (strcmp (bpfi_opcode_refusal (&i), "signed division") == 0);
+  i = mk (BPF_ALU64 | BPF_ADD | BPF_K, 1, 0, 3, 0);
+  CHECK (strcmp (bpfi_opcode_refusal (&i),
+		 "ALU operation with a nonzero offset") == 0);
+  i = mk (BPF_ALU | BPF_END | BPF_TO_BE, 1, 0, 0, 8);
+  CHECK (strcmp (bpfi_opcode_refusal (&i), "byte swap of an invalid width")
+	 == 0);
+  i = mk (BPF_ALU | BPF_END | BPF_TO_BE, 1, 3, 0, 16);
+  CHECK (strcmp (bpfi_opcode_refusal (&i), "malformed byte swap") == 0);
+  i = mk (BPF_ALU64 | BPF_END | BPF_TO_LE, 1, 0, 0, 16);
+  CHECK (strcmp (bpfi_opcode_refusal (&i), "unconditional byte swap") == 0);
+  i = mk (BPF_STX | BPF_ATOMIC | BPF_W, 1, 2, 0, 0x30);
+  CHECK (strcmp (bpfi_opcode_refusal (&i), "unknown atomic operation") == 0);
+  i = mk (BPF_STX | BPF_ATOMIC | BPF_B, 1, 2, 0, BPF_ADD);
+  CHECK (strcmp (bpfi_opcode_refusal (&i),
+		 "atomic operation of an invalid size") == 0);
+  i = mk (BPF_ALU64 | 0xe0 | BPF_K, 1, 0, 0, 0);
+  CHECK (strcmp (bpfi_opcode_refusal (&i), "unknown ALU operation") == 0);
+  i = mk (BPF_JMP32 | BPF_JA, 0, 0, 0, 0);
+  CHECK (strcmp (bpfi_opcode_refusal (&i), "32-bit-offset jump") == 0);
+  i = mk (BPF_LD | BPF_IND | BPF_B, 0, 1, 0, 0);
+  CHECK (strcmp (bpfi_opcode_refusal (&i), "legacy packet load (LD_IND)")
+	 == 0);
+
+  /* What rows say.  */
+  i = mk (BPF_LDX | BPF_MEMSX | BPF_H, 1, 2, -4, 0);
+  op = bpfi_opcode_find (&i);
+  CHECK (op && op->lower == BPFI_LOWER_LOAD && op->width == 16
+	 && op->sext == 16 && strcmp (op->name, "LDX_MEMSX_H") == 0
+	 && (op->operands & BPFI_OPND_MEM_SRC)
+	 && (op->operands & BPFI_OPND_DST_W));
+  i = mk (BPF_ALU64 | BPF_MOV | BPF_X, 1, 2, 32, 0);
+  op = bpfi_opcode_find (&i);
+  CHECK (op && op->lower == BPFI_LOWER_ALU && op->width == 64
+	 && op->sext == 32 && !(op->operands & BPFI_OPND_PTR_COPY));
+  i.off = 0;
+  op = bpfi_opcode_find (&i);
+  CHECK (op && op->sext == 0 && (op->operands & BPFI_OPND_PTR_COPY));
+  i = mk (BPF_STX | BPF_ATOMIC | BPF_DW, 1, 2, 0, BPF_CMPXCHG);
+  op = bpfi_opcode_find (&i);
+  CHECK (op && op->lower == BPFI_LOWER_ATOMIC
+	 && (op->operands & BPFI_OPND_R0_R) && (op->operands & BPFI_OPND_R0_W)
+	 && !(op->operands & BPFI_OPND_SRC_W));
+  i.imm = BPF_XCHG;
+  op = bpfi_opcode_find (&i);
+  CHECK (op && (op->operands & BPFI_OPND_SRC_W));
+  i = mk (BPF_JMP32 | BPF_JSLT | BPF_X, 1, 2, 5, 0);
+  op = bpfi_opcode_find (&i);
+  CHECK (op && op->succ == BPFI_SUCC_COND && op->width == 32
+	 && op->lower == BPFI_LOWER_JUMP);
+
+  /* Successors: a conditional jump, ld_imm64, a call, a jump, exit.  */
+  struct ob o;
+  ob_init (&o);
+  ob_emit (&o, JEQ_K (1, 0, 3));		/* 0 */
+  ob_ld64 (&o, 0, 7);				/* 1, 2 */
+  ob_emit (&o, CALL_REL (2));			/* 3 */
+  ob_emit (&o, JA (-5));			/* 4 */
+  ob_emit (&o, EXIT ());			/* 5 */
+  ob_emit (&o, MOV64_K (0, 0));			/* 6: callee */
+  ob_emit (&o, EXIT ());			/* 7 */
+  ob_func (&o, "inst_x", true, 0, 6);
+  ob_func (&o, "callee", false, 6, 2);
+  size_t len;
+  uint8_t *p = ob_build (&o, &len);
+  struct bpfi_object *obj = NULL;
+  struct bpfi_error err;
+  if (CHECK (bpfi_object_load_mem (p, len, "t.o", &obj, &err) == 0))
+    {
+      struct bpfi_func *f = bpfi_object_find (obj, "inst_x");
+      size_t succ[2];
+      CHECK (bpfi_insn_succs (f, 0, succ) == 2 && succ[0] == 4
+	     && succ[1] == 1);
+      CHECK (bpfi_insn_succs (f, 1, succ) == 1 && succ[0] == 3);
+      CHECK (bpfi_insn_succs (f, 3, succ) == 1 && succ[0] == 4);
+      CHECK (bpfi_insn_succs (f, 4, succ) == 1 && succ[0] == 0);
+      CHECK (bpfi_insn_succs (f, 5, succ) == 0);
+      CHECK (bpfi_insn_succs (f, 6, succ) == -1);
+      CHECK (bpfi_insn_succs (f, 2, succ) == -1);
+      bpfi_object_free (obj);
+    }
+  free (p);
+}
+
+/* ISA v4's sign-extending moves and loads are accepted, with their rows;
+   they never carry a stack pointer.  */
+static void
+test_v4 (void)
+{
+  struct ob o;
+  ob_init (&o);
+  ob_emit (&o, mk (BPF_ALU64 | BPF_MOV | BPF_X, 3, 1, 8, 0));	/* 0 */
+  ob_emit (&o, mk (BPF_ALU | BPF_MOV | BPF_X, 4, 1, 16, 0));	/* 1 */
+  ob_emit (&o, STX_DW (10, 1, -8));				/* 2 */
+  ob_emit (&o, mk (BPF_LDX | BPF_MEMSX | BPF_B, 5, 10, -8, 0));	/* 3 */
+  ob_emit (&o, mk (BPF_LDX | BPF_MEMSX | BPF_W, 0, 10, -4, 0));	/* 4 */
+  ob_emit (&o, ADD64_X (0, 3));					/* 5 */
+  ob_emit (&o, ADD64_X (0, 4));					/* 6 */
+  ob_emit (&o, ADD64_X (0, 5));					/* 7 */
+  ob_emit (&o, EXIT ());					/* 8 */
+  ob_func (&o, "inst_v4", true, 0, o.ntext);
+  struct bpfi_error err;
+  struct bpfi_object *obj = NULL;
+  if (CHECK (ob_try (&o, &err, &obj) == 0))
+    {
+      struct bpfi_func *f = &obj->funcs[0];
+      CHECK (strcmp (f->info[0].op->name, "ALU64_MOVSX_B") == 0);
+      CHECK (strcmp (f->info[1].op->name, "ALU_MOVSX_H") == 0);
+      CHECK (strcmp (f->info[3].op->name, "LDX_MEMSX_B") == 0
+	     && (f->info[3].flags & BPFI_INSN_STACK)
+	     && f->info[3].stack_off == -8);
+      CHECK ((f->info[4].flags & BPFI_INSN_STACK)
+	     && f->info[4].stack_off == -4 && f->stack_depth == 8);
+      CHECK (f->args_read == 0x2 && f->max_insns == 9);
+    }
+  else
+    fprintf (stderr, "  error: %s (%s, %ld)\n", err.msg, err.func, err.insn);
+  bpfi_object_free (obj);
+
+  /* A stack address does not survive a sign-extending move.  */
+  o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_X, 3, 10, 32, 0);
+  EXPECT_ERROR (&o, "stack pointer escapes", "inst_v4", 0);
+  /* ALU32 has no 32-bit sign extension; MEMSX no 64-bit one.  */
+  ob_init (&o);
+  ob_emit (&o, mk (BPF_ALU | BPF_MOV | BPF_X, 0, 1, 32, 0));
+  ob_emit (&o, EXIT ());
+  ob_func (&o, "inst_v4", true, 0, 2);
+  EXPECT_ERROR (&o, "unsupported opcode 0xbc (sign-extending move of an "
+		"invalid width)", "inst_v4", 0);
+  o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 8, 1);
+  EXPECT_ERROR (&o, "unsupported opcode 0xb7 (ALU operation with a nonzero "
+		"offset)", "inst_v4", 0);
+}
+
 static void
 test_helpers (void)
 {
@@ -1232,25 +2406,81 @@ test_helpers (void)
 	 == 0);
 }
 
+/* verify FILE... (RUNS false) and runs FILE... (RUNS true: also run
+   every hook and check that no run exceeds its bound).  */
+static int
+run_verify (int n, char **paths, bool runs)
+{
+  int bad = 0;
+  for (int k = 0; k < n; k++)
+    {
+      struct bpfi_error err;
+      struct bpfi_object *obj = NULL;
+      int ret = bpfi_object_load (paths[k], &obj, &err);
+      if (ret == 0)
+	ret = bpfi_object_verify (obj, &err);
+      if (ret != 0)
+	{
+	  bad++;
+	  if (err.insn >= 0)
+	    printf ("%s: %s: instruction %ld: %s\n", paths[k], err.func,
+		    err.insn, err.msg);
+	  else if (err.func[0])
+	    printf ("%s: %s: %s\n", paths[k], err.func, err.msg);
+	  else
+	    printf ("%s: %s\n", paths[k], err.msg);
+	}
+      else
+	{
+	  for (size_t i = 0; i < obj->nfuncs; i++)
+	    if (obj->funcs[i].verified)
+	      printf ("%s: %s: at most %llu instructions\n", paths[k],
+		      obj->funcs[i].name,
+		      (unsigned long long) obj->funcs[i].max_insns);
+	  if (runs)
+	    {
+	      int before = failures;
+	      check_runs (obj, NULL, false);
+	      if (failures != before)
+		{
+		  bad++;
+		  printf ("%s: a run exceeds a bound\n", paths[k]);
+		}
+	    }
+	}
+      bpfi_object_free (obj);
+    }
+  return bad ? 1 : 0;
+}
+
 int
 main (int argc, char **argv)
 {
   if (argc >= 2 && strcmp (argv[1], "synth") == 0)
     {
       test_helpers ();
+      test_opcode_table ();
+      test_v4 ();
       test_valid ();
       test_loop ();
+      test_bounds ();
       test_unbounded_loop ();
       test_object_symbol ();
       test_header_errors ();
       test_load_errors ();
       test_verify_errors ();
+  test_pointer_ranges ();
     }
   else if (argc == 4 && strcmp (argv[1], "fixtures") == 0)
     run_fixtures (argv[2], argv[3]);
+  else if (argc >= 3 && strcmp (argv[1], "verify") == 0)
+    return run_verify (argc - 2, argv + 2, false);
+  else if (argc >= 3 && strcmp (argv[1], "runs") == 0)
+    return run_verify (argc - 2, argv + 2, true);
   else
     {
-      fprintf (stderr, "usage: %s synth | fixtures COMPILER DIR\n", argv[0]);
+      fprintf (stderr, "usage: %s synth | fixtures COMPILER DIR | verify "
+	       "FILE... | runs FILE...\n", argv[0]);
       return 99;
     }
   printf ("%d passed, %d failed\n", checks - failures, failures);

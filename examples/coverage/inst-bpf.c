@@ -1,21 +1,18 @@
-/* Edge coverage: every conditional branch, taken or not taken, is an edge.
-   Each edge owns one byte of the native half's coverage map, indexed by a
-   hash of the branch's pseudo_pc and its direction.  The map and its size
-   live in the native half; the hook itself only counts.  */
+/* Edge coverage: every conditional branch, taken or not taken, is an
+   edge, and so is every edge out of a switch.  Each edge owns one 32-bit
+   counter of the native half's map, at index (pseudo_pc () + cond) mod
+   MAP_SIZE: the branch's two directions are neighbours.  The map and its
+   size live in the native half; the hook only counts, with one memory
+   increment (pseudo_pc () is a constant, so only cond is computed at run
+   time).  A counter wraps after 2^32 hits.  */
 #include <bpfinst/bpf.h>
 
 #define MAP_SIZE 65536
 
-extern uint8_t bpfinst_cov_map[MAP_SIZE];
-extern uint64_t bpfinst_cov_branches;
+extern uint32_t bpfinst_cov_map[MAP_SIZE];
 
 void
 inst_br (uint64_t cond)
 {
-  uint64_t idx = (pseudo_pc () ^ (cond ? 0x5bd1e995u : 0)) & (MAP_SIZE - 1);
-  uint8_t n = bpfinst_cov_map[idx];
-  /* Saturate rather than wrap, so an edge once hit stays hit.  */
-  if (n != 255)
-    bpfinst_cov_map[idx] = n + 1;
-  bpfinst_cov_branches++;
+  bpfinst_cov_map[(pseudo_pc () + cond) & (MAP_SIZE - 1)] += 1;
 }

@@ -41,3 +41,11 @@ test_load (void *addr, uint64_t width)
   return loads == 1 && stores == 0 && load_addr == (uint64_t) addr
 	 && load_width == width;
 }
+
+/* Since test_arm: no load and no store?  */
+int
+test_no_access (void)
+{
+  armed = 0;
+  return loads == 0 && stores == 0;
+}

@@ -88,9 +88,10 @@ $cc -O2 -fPIC -shared -I"$include" \
   "$top/testsuite/instrumenters/heavy/inst-native.c" \
   -o libheavy-native.so || exit 1
 
-# SQLITE_DISABLE_INTRINSIC: portable code instead of __builtin_add_overflow,
-# __builtin_bswap32 and the like, whose results carry no tag.
-defs="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_DISABLE_INTRINSIC"
+# With SQLite's own intrinsics (__builtin_add_overflow, __builtin_bswap32
+# and the like), whose results carry their operands' tags; the C library's
+# functions that move bytes carry tags through libtag's wrappers.
+defs="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION"
 taintcc="$cc -fplugin=$plugin -fplugin-arg-bpfinst-inst=$work/taint.o -specs=$specs"
 heavycc="$cc -fplugin=$plugin -fplugin-arg-bpfinst-inst=$work/heavy.o -specs=$specs"
 

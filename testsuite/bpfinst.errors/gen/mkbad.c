@@ -18,6 +18,8 @@
      stack FUNC          move FUNC's first stack access to r10 - 4096
      reloc FUNC          give the first relocation inside FUNC the
                          unknown type 0xee
+     dataoff FUNC IMM    set to IMM the immediate of FUNC's first ld_imm64
+                         that loads an address in a data section
 
    Only 64-bit little-endian ELF is handled, which is what clang -target
    bpf and bpf-gcc produce.  Exits 0 on success, 1 (with a message) when
@@ -294,6 +296,44 @@ main (int argc, char **argv)
 	}
       if (!done)
 	die ("no relocation in %s", arg);
+    }
+  else if (strcmp (mode, "dataoff") == 0)
+    {
+      Elf64_Ehdr *eh = ehdr ();
+      size_t sec, off, size, i, done = 0;
+      if (!arg || argc < 6)
+	die ("%s", "dataoff needs a function and an immediate");
+      int32_t imm = (int32_t) strtol (argv[5], NULL, 0);
+      find_func (arg, &sec, &off, &size);
+      size_t code = shdr (sec)->sh_offset;
+      off -= code;
+      for (i = 0; i < eh->e_shnum && !done; i++)
+	{
+	  Elf64_Shdr *sh = shdr (i);
+	  if (sh->sh_type != SHT_REL || sh->sh_info != sec)
+	    continue;
+	  Elf64_Shdr *symtab = shdr (sh->sh_link);
+	  Elf64_Sym *syms = (Elf64_Sym *) (buf + symtab->sh_offset);
+	  Elf64_Rel *rel = (Elf64_Rel *) (buf + sh->sh_offset);
+	  size_t n = sh->sh_size / sizeof (Elf64_Rel);
+	  for (size_t j = 0; j < n && !done; j++)
+	    {
+	      unsigned char *insn = buf + code + rel[j].r_offset;
+	      Elf64_Sym *sym = &syms[ELF64_R_SYM (rel[j].r_info)];
+	      if (rel[j].r_offset < off || rel[j].r_offset >= off + size
+		  || insn[0] != LD_IMM64 || sym->st_shndx == SHN_UNDEF
+		  || sym->st_shndx >= eh->e_shnum)
+		continue;
+	      Elf64_Shdr *target = shdr (sym->st_shndx);
+	      if (!(target->sh_flags & SHF_ALLOC)
+		  || (target->sh_flags & SHF_EXECINSTR))
+		continue;
+	      memcpy (insn + 4, &imm, 4);
+	      done = 1;
+	    }
+	}
+      if (!done)
+	die ("no ld_imm64 of a data address in %s", arg);
     }
   else
     die ("unknown mode %s", mode);

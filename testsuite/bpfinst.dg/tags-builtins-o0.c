@@ -1,0 +1,7 @@
+/* tags-builtins.c at -O0.  */
+/* { dg-do run } */
+/* { dg-options "-O0" } */
+/* { dg-bpfinst-inst "tagflow.bpf.c" } */
+/* { dg-bpfinst-native "tagflow-native.c" } */
+
+#include "tags-builtins.c"
