@@ -40,14 +40,6 @@
 typedef struct bpfv_val val;
 typedef struct bpfv_state state;
 
-static val
-v_conflict (void)
-{
-  val v = bpfv_range (0, 0);
-  v.kind = BPFV_CONFLICT;
-  return v;
-}
-
 static uint64_t
 sat_add (uint64_t a, uint64_t b)
 {
@@ -60,12 +52,6 @@ sat_mul (uint64_t a, uint64_t b)
 {
   uint64_t r;
   return __builtin_mul_overflow (a, b, &r) ? UMAX : r;
-}
-
-static uint64_t
-mask_of (int w)
-{
-  return w >= 64 ? UMAX : ((uint64_t) 1 << w) - 1;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -217,6 +203,17 @@ insn_defs (const struct bpfi_func *f, size_t i, uint64_t defs[2])
 	if (lo < info->stack_off + op->width / 8 && info->stack_off < lo + 8)
 	  DEF (NREGS + k);
       }
+  /* A store at an offset in a range, or a callee writing through a
+     stack pointer: any slot.  */
+  bool any = (op->operands & BPFI_OPND_MEM_DST)
+	     && (info->flags & BPFI_INSN_STACK_VAR);
+  if (info->kind == BPFI_RELOC_CALL)
+    for (int r = 1; r <= 5; r++)
+      if (BPFI_CALL_ARG (info, r) == BPFI_CALL_ARG_STACK)
+	any = true;
+  if (any)
+    for (int k = 0; k < BPFV_NSLOTS; k++)
+      DEF (NREGS + k);
 #undef DEF
 }
 
@@ -490,7 +487,7 @@ static uint64_t
 stop_iteration (int w, uint64_t a, uint64_t b, uint64_t s, enum rel_op op,
 		uint64_t kl, uint64_t kh, bool inv)
 {
-  uint64_t m = mask_of (w), half = (uint64_t) 1 << (w - 1);
+  uint64_t m = bpfv_mask (w), half = (uint64_t) 1 << (w - 1);
   bool up = s != 0 && s < half, down = s >= half;
   uint64_t t = (m - s + 1) & m;	/* the step down */
   if (kl == 0 && kh == m)
@@ -563,7 +560,7 @@ low_range (const val *v, int w, uint64_t *lo, uint64_t *hi)
 static void
 shift_range (int w, uint64_t c, uint64_t *lo, uint64_t *hi)
 {
-  uint64_t m = mask_of (w), spread = *hi - *lo, nl = (*lo + c) & m;
+  uint64_t m = bpfv_mask (w), spread = *hi - *lo, nl = (*lo + c) & m;
   if (nl > m - spread)
     {
       *lo = 0;
@@ -594,7 +591,7 @@ signed_keys (int w, uint64_t *lo, uint64_t *hi)
   else
     {
       *lo = 0;
-      *hi = mask_of (w);
+      *hi = bpfv_mask (w);
     }
 }
 
@@ -648,16 +645,28 @@ test_bound (int code, int cw, const struct side *iv, const struct ivinfo *ivi,
     {
       /* The bound is the induction variable's value on entry plus
 	 *DIST: count from 0.  */
-      uint64_t m = mask_of (cw);
+      uint64_t m = bpfv_mask (cw);
       return stop_iteration (cw, c & m, c & m, ivi->step & m, op, *dist & m,
 			     *dist & m, true);
+    }
+  if (init->kind == BPFV_STACK && k->kind == BPFV_STACK)
+    {
+      /* Pointers into the frame: compare their offsets, as keys of a
+	 signed comparison (the addresses' order).  */
+      uint64_t half = (uint64_t) 1 << 63;
+      if (cw != 64 || sg || tf != F64 || lf != F64 || init->lo != init->hi)
+	return UMAX;
+      return stop_iteration (64, init->lo + c + half, init->lo + c + half,
+			     ivi->step, op, k->lo + half, k->hi + half,
+			     bound_inv);
     }
   if (k->kind != BPFV_SCALAR || init->kind != BPFV_SCALAR)
     return UMAX;
   if (init->base != 0 || k->base != 0)
     {
       /* Addresses in one object: compare their offsets.  */
-      if (init->base != k->base || cw != 64 || sg || tf != F64 || lf != F64)
+      if (init->base != k->base || cw != 64 || sg || tf != F64 || lf != F64
+	  || init->lo != init->hi || k->lo > k->hi)
 	return UMAX;
       return stop_iteration (64, init->lo + c, init->lo + c, ivi->step, op,
 			     k->lo, k->hi, bound_inv);
@@ -738,23 +747,6 @@ negate_jump (int code)
     }
 }
 
-static int
-mirror_jump (int code)
-{
-  switch (code)
-    {
-    case BPF_JGT: return BPF_JLT;
-    case BPF_JGE: return BPF_JLE;
-    case BPF_JLT: return BPF_JGT;
-    case BPF_JLE: return BPF_JGE;
-    case BPF_JSGT: return BPF_JSLT;
-    case BPF_JSGE: return BPF_JSLE;
-    case BPF_JSLT: return BPF_JSGT;
-    case BPF_JSLE: return BPF_JSGE;
-    default: return code;
-    }
-}
-
 /* Are A and B both known as one value plus a constant, a value made
    outside loop L (so the same in all its iterations)?  Then *D is B - A
    (mod 2^64).  */
@@ -799,9 +791,18 @@ val_union (val *a, const val *b, bool *first)
       *first = false;
       return;
     }
+  if (a->kind == BPFV_STACK && b->kind == BPFV_STACK)
+    {
+      /* Offsets.  */
+      if ((int64_t) b->lo < (int64_t) a->lo)
+	a->lo = b->lo;
+      if ((int64_t) b->hi > (int64_t) a->hi)
+	a->hi = b->hi;
+      return;
+    }
   if (a->kind != BPFV_SCALAR || b->kind != BPFV_SCALAR)
     {
-      *a = v_conflict ();
+      *a = bpfv_conflict ();
       return;
     }
   if (a->id != b->id)
@@ -810,17 +811,36 @@ val_union (val *a, const val *b, bool *first)
     a->rid = 0;
   if (a->xkind != b->xkind || a->xid != b->xid)
     a->xkind = BPFV_X_NONE, a->xid = 0;
-  if (a->base != b->base || (a->base != 0 && a->lo != b->lo))
+  if (a->base != b->base)
     {
-      a->base = 0;
-      a->lo = 0;
-      a->hi = UMAX;
+      *a = bpfv_range (0, UMAX);
       return;
+    }
+  if (a->base != 0)
+    {
+      if ((int64_t) b->lo < (int64_t) a->lo)
+	a->lo = b->lo;
+      if ((int64_t) b->hi > (int64_t) a->hi)
+	a->hi = b->hi;
+      return;
+    }
+  if (a->pmask != b->pmask)
+    a->pmask |= b->pmask | BPFV_PMASK_OTHER;
+  else
+    {
+      if (b->plo < a->plo)
+	a->plo = b->plo;
+      if (b->phi > a->phi)
+	a->phi = b->phi;
     }
   if (b->lo < a->lo)
     a->lo = b->lo;
   if (b->hi > a->hi)
     a->hi = b->hi;
+  if (b->lo32 < a->lo32)
+    a->lo32 = b->lo32;
+  if (b->hi32 > a->hi32)
+    a->hi32 = b->hi32;
 }
 
 /* The dataflow's state after block B, along its successor edge K; false
@@ -839,9 +859,11 @@ edge_state (const struct bounder *bd, int b, int k, state *s)
 }
 
 /* The most runs of loop L's head per entry into it, from its tests; UMAX
-   when none bounds it.  */
+   when none bounds it.  IV (or NULL) receives the loop's induction
+   variables.  */
 static int
-loop_trips (struct bounder *bd, int l, uint64_t *trips)
+loop_trips (struct bounder *bd, int l, uint64_t *trips,
+	    struct bpfv_loop_iv *iv)
 {
   const struct bpfv_cfg *g = bd->g;
   const struct bpfi_func *f = bd->f;
@@ -979,7 +1001,7 @@ loop_trips (struct bounder *bd, int l, uint64_t *trips)
   memset (entry, 0, sizeof *entry);
   for (int loc = 0; loc < NLOCS; loc++)
     {
-      entry->v[loc] = v_conflict ();
+      entry->v[loc] = bpfv_conflict ();
       firsts[loc] = h != 0;
     }
   for (int j = g->pred_off[h]; j < g->pred_off[h + 1]; j++)
@@ -1036,13 +1058,25 @@ loop_trips (struct bounder *bd, int l, uint64_t *trips)
 	    }
 	  uint64_t d;
 	  bool rel = distance (bd, l, &ivi.init, &bound->range, &d);
-	  uint64_t m = test_bound (side == 0 ? code : mirror_jump (code),
+	  uint64_t m = test_bound (side == 0 ? code : bpfv_mirror_jump (code),
 				   f->info[last].op->width, iv, &ivi, bound,
 				   inv, rel ? &d : NULL);
 	  if (m != UMAX && sat_add (m, 1) < *trips)
 	    *trips = sat_add (m, 1);
 	}
     }
+  if (iv != NULL && latch.visited)
+    for (int loc = 0; loc < NLOCS; loc++)
+      {
+	const struct rel *lv = &latch.v[loc];
+	if (lv->kind != R_REL || lv->loc != loc
+	    || !((lv->form == F64 && lv->c != 0)
+		 || (lv->form == FZ32 && (lv->c & M32) != 0)))
+	  continue;
+	iv->step[loc] = lv->c;
+	iv->zext32[loc] = lv->form == FZ32;
+	iv->entry[loc] = entry->v[loc];
+      }
   free (entry);
   free (es);
   free (latches);
@@ -1104,7 +1138,7 @@ longest_path (struct bounder *bd, int l)
 int
 bpfv_bound (const struct bpfi_object *obj, struct bpfi_func *f,
 	    const struct bpfv_cfg *g, const struct bpfv_state *in,
-	    struct bpfi_error *err)
+	    struct bpfv_loop_iv **ivs, size_t *nivs, struct bpfi_error *err)
 {
   struct bounder bd;
   size_t nb = g->nb;
@@ -1146,11 +1180,29 @@ bpfv_bound (const struct bpfi_object *obj, struct bpfi_func *f,
   ret = find_loops (&bd);
   if (ret)
     goto out;
+  if (ivs != NULL)
+    {
+      *nivs = bd.nloops;
+      *ivs = calloc (bd.nloops ? bd.nloops : 1, sizeof **ivs);
+      if (*ivs == NULL)
+	{
+	  ret = fail (err, f, -1, "out of memory");
+	  goto out;
+	}
+    }
   /* Inner loops first.  */
   for (size_t k = bd.nloops; k-- > 0;)
     {
       struct loop *lp = &bd.loops[k];
-      ret = loop_trips (&bd, (int) k, &lp->trips);
+      struct bpfv_loop_iv *iv = ivs ? &(*ivs)[k] : NULL;
+      if (iv != NULL)
+	{
+	  iv->head = lp->header;
+	  iv->trips = UMAX;
+	}
+      ret = loop_trips (&bd, (int) k, &lp->trips, iv);
+      if (iv != NULL)
+	iv->trips = lp->trips;
       if (ret)
 	goto out;
       if (lp->trips == UMAX)

@@ -95,9 +95,11 @@ enum bpfi_succ
 #define BPFI_OPND_MEM_SRC  0x0080	/* accesses memory at src_reg + off */
 #define BPFI_OPND_PTR_COPY 0x0100	/* dst_reg becomes a copy of src_reg,
 					   stack pointer included */
-#define BPFI_OPND_PTR_ADD  0x0200	/* dst_reg may be a stack pointer,
-					   moved by +imm */
-#define BPFI_OPND_PTR_SUB  0x0400	/* ... moved by -imm */
+#define BPFI_OPND_PTR_ADD  0x0200	/* dst_reg may be a pointer, moved by
+					   +imm or +src_reg (or src_reg a
+					   pointer moved by +dst_reg) */
+#define BPFI_OPND_PTR_SUB  0x0400	/* dst_reg may be a pointer, moved by
+					   -imm or -src_reg */
 #define BPFI_OPND_SRC_ZERO 0x0800	/* src_reg is not a register and must
 					   be 0 */
 
@@ -229,11 +231,24 @@ struct bpfi_insn_info
   const struct bpfi_opcode *op;	/* the instruction's row of the opcode
 				   table (NULL in the second slot of an
 				   ld_imm64) */
-  uint8_t flags;	/* BPFI_INSN_* below */
+  uint16_t flags;	/* BPFI_INSN_* below */
   uint16_t live_in;	/* registers R0..R10 (bit N = RN) initialized on
 			   every path reaching this instruction */
-  int32_t stack_off;	/* for a load/store through a stack pointer: the
-			   accessed byte's offset from R10 (negative) */
+  int32_t stack_off;	/* for a load/store through a stack pointer at a
+			   constant offset (BPFI_INSN_STACK): the accessed
+			   byte's offset from R10 (negative) */
+  int32_t fill_off;	/* BPFI_INSN_FILL: the offset from R10 of the
+			   stack pointer the load reads back */
+  uint8_t ptr_arg;	/* BPFI_INSN_ARGPTR: the argument register N
+			   (1..5) whose value on entry, plus an offset,
+			   the access goes through */
+  uint16_t call_args;	/* a BPF-to-BPF call: for each argument register
+			   RN (1..5), bits 3 * (N - 1) .. 3 * N - 1 say
+			   what it holds: BPFI_CALL_ARG_STACK, a pointer
+			   into this function's frame; 1..5, this
+			   function's argument register of that number
+			   plus an offset (a pointer into a caller's frame
+			   when that argument is one); 0, neither */
   /* For a call of a map helper: the map R1 holds, and the offsets from
      R10 of the key (R2) and value (R3) when they are on the stack
      (BPFI_INSN_KEY_STACK, BPFI_INSN_VALUE_STACK).  */
@@ -242,13 +257,29 @@ struct bpfi_insn_info
   int32_t value_off;
 };
 
+#define BPFI_CALL_ARG_STACK 6
+#define BPFI_CALL_ARG(info, n) (((info)->call_args >> (3 * ((n) - 1))) & 7)
+
 #define BPFI_INSN_LEADER	0x01	/* starts a basic block */
 #define BPFI_INSN_IMM64_HI	0x02	/* second half of an ld_imm64 */
 #define BPFI_INSN_STACK		0x04	/* memory access through R10 + const */
 #define BPFI_INSN_REACHABLE	0x08	/* reachable from the entry */
 #define BPFI_INSN_LOOP_HEAD	0x10	/* target of a backward jump */
-#define BPFI_INSN_KEY_STACK	0x20	/* map helper: the key is on the stack */
-#define BPFI_INSN_VALUE_STACK	0x40	/* map helper: the value is on the
+#define BPFI_INSN_STACK_VAR	0x20	/* memory access through a pointer into
+					   the function's frame at an offset
+					   known only as a range: the
+					   register's value says where */
+#define BPFI_INSN_ARGPTR	0x40	/* memory access through the value of
+					   argument register ptr_arg plus an
+					   offset: into a caller's frame when
+					   the caller passed a stack pointer,
+					   else program memory */
+#define BPFI_INSN_FILL		0x80	/* 64-bit load of a stack pointer
+					   spilled to the frame, at the
+					   constant offset fill_off */
+#define BPFI_INSN_KEY_STACK	0x100	/* map helper: the key is on the
+					   stack */
+#define BPFI_INSN_VALUE_STACK	0x200	/* map helper: the value is on the
 					   stack */
 
 /* One function of the object: a hook (global inst_*), or a subprogram
@@ -264,7 +295,26 @@ struct bpfi_func
   int nargs;			/* parameters, from BTF; -1 without BTF */
   /* Filled in by the verifier: */
   uint8_t args_read;		/* bit N: RN (1..5) read before written */
-  uint32_t stack_depth;		/* bytes of the frame used below R10 */
+  uint32_t stack_depth;		/* bytes of the frame used below R10,
+				   by the function itself or by callees
+				   through pointers it passes them */
+  bool ret_stack;		/* may return with a stack address in R0
+				   (left there: the caller may not use
+				   it) */
+  bool stack_var;		/* some instance may address its frame,
+				   or a caller's, at an offset that is not
+				   a constant (callees included) */
+  /* Pointers received in arguments: what the function (callees
+     included) does with the value of argument register RN (bit N) on
+     entry.  */
+  uint8_t args_num;		/* uses it as a number (a caller may not
+				   pass a stack pointer in RN) */
+  uint8_t args_mem;		/* accesses memory through it plus an
+				   offset: the bytes [args_mem_lo[N],
+				   args_mem_hi[N]) from it */
+  uint8_t args_mem_write;	/* ... and writes some of them */
+  uint8_t args_mem_var;		/* ... at offsets that are not constant */
+  int64_t args_mem_lo[6], args_mem_hi[6];
   uint64_t helpers;		/* bit H: helper H (enum bpfi_helper) is
 				   called here or in a callee */
   uint64_t max_insns;		/* most instructions one call runs, callees

@@ -5,10 +5,18 @@
       the leaders, loop heads and reachable instructions, and check that
       the exit can be reached from everywhere;
    2. run a forward dataflow analysis over the basic blocks: which
-      registers are initialized, which hold R10 plus a known constant (the
-      stack pointers), and the range of every other register and stack
-      slot; then check each instruction against the state before it;
+      registers are initialized, which hold R10 plus an offset in a known
+      range (the stack pointers), which hold the address of instrumenter
+      data plus an offset in a range, which may be an argument's value
+      plus an offset (a pointer into a caller's frame, when the caller
+      passes one), and the range of every other register and stack slot;
+      then check each instruction against the state before it;
    3. bound its loops and the instructions one call can run (bpf-bound.c).
+   A memory access whose offset is known only as a range must lie within
+   the frame (or the data section) for every offset of the range.  When
+   one does not, the range may have grown at a loop's head: the dataflow
+   runs once more, knowing from pass 3 how far each induction variable
+   goes, and checks again.
    The results are stored in bpfi_insn_info and bpfi_func for the GIMPLE
    emitter.  */
 
@@ -442,16 +450,41 @@ v_unknown (void)
   return v_range (0, UMAX);
 }
 
-static val
-v_stack (int64_t off)
+/* Offset ranges [LO, HI] (int64_t): the sum or difference of two, or
+   any offset when it overflows.  */
+static void
+off_add (int64_t alo, int64_t ahi, int64_t blo, int64_t bhi, bool sub,
+	 int64_t *lo, int64_t *hi)
 {
-  val v = v_range ((uint64_t) off, (uint64_t) off);
+  int64_t l, h;
+  if (sub ? (__builtin_sub_overflow (alo, bhi, &l)
+	     || __builtin_sub_overflow (ahi, blo, &h))
+      : (__builtin_add_overflow (alo, blo, &l)
+	 || __builtin_add_overflow (ahi, bhi, &h)))
+    {
+      l = BPFV_OFF_MIN;
+      h = BPFV_OFF_MAX;
+    }
+  *lo = l;
+  *hi = h;
+}
+
+static val
+v_stack_range (int64_t lo, int64_t hi)
+{
+  val v = v_range ((uint64_t) lo, (uint64_t) hi);
   v.kind = BPFV_STACK;
   return v;
 }
 
 static val
-v_conflict (void)
+v_stack (int64_t off)
+{
+  return v_stack_range (off, off);
+}
+
+val
+bpfv_conflict (void)
 {
   val v = v_range (0, 0);
   v.kind = BPFV_CONFLICT;
@@ -496,6 +529,37 @@ static bool
 is_pointer (const val *v)
 {
   return v->kind == BPFV_STACK || v->kind == BPFV_CONFLICT;
+}
+
+/* The number V as an offset range: any offset when its range spans the
+   change of sign.  */
+static void
+num_offsets (const val *v, int64_t *lo, int64_t *hi)
+{
+  *lo = BPFV_OFF_MIN;
+  *hi = BPFV_OFF_MAX;
+  if (is_number (v) && (v->lo >> 63) == (v->hi >> 63))
+    {
+      *lo = (int64_t) v->lo;
+      *hi = (int64_t) v->hi;
+    }
+}
+
+/* Is V exactly one argument's value plus an offset?  Its register.  */
+static int
+arg_of (const val *v)
+{
+  if (!is_number (v) || v->pmask == 0 || (v->pmask & (v->pmask - 1)) != 0
+      || (v->pmask & BPFV_PMASK_OTHER))
+    return 0;
+  return __builtin_ctz (v->pmask);
+}
+
+/* Is V a number that comes from no argument?  */
+static bool
+plain_number (const val *v)
+{
+  return is_number (v) && v->pmask == 0;
 }
 
 /* The instruction that makes values of id ID runs again: the old value
@@ -584,8 +648,8 @@ copy_loc (state *s, size_t i, int l, int from)
   set_loc (s, l, s->v[from]);
 }
 
-static uint64_t
-mask_of (int w)
+uint64_t
+bpfv_mask (int w)
 {
   return w >= 64 ? UMAX : ((uint64_t) 1 << w) - 1;
 }
@@ -595,7 +659,7 @@ mask_of (int w)
 void
 bpfv_low_range (const val *v, int w, uint64_t *lo, uint64_t *hi)
 {
-  uint64_t m = mask_of (w);
+  uint64_t m = bpfv_mask (w);
   *lo = 0;
   *hi = m;
   if (!is_number (v))
@@ -641,7 +705,7 @@ sext_from (uint64_t x, int bits)
   if (bits >= 64)
     return x;
   uint64_t sign = (uint64_t) 1 << (bits - 1);
-  x &= mask_of (bits);
+  x &= bpfv_mask (bits);
   return (x ^ sign) - sign;
 }
 
@@ -659,7 +723,7 @@ bswap_n (uint64_t x, int bits)
 static uint64_t
 alu_const (int op, int w, uint64_t a, uint64_t b)
 {
-  uint64_t m = mask_of (w);
+  uint64_t m = bpfv_mask (w);
   a &= m;
   b &= m;
   switch (op)
@@ -687,7 +751,7 @@ static void
 alu_range (int op, int w, uint64_t al, uint64_t ah, uint64_t bl,
 	   uint64_t bh, uint64_t *lo, uint64_t *hi)
 {
-  uint64_t m = mask_of (w), r;
+  uint64_t m = bpfv_mask (w), r;
   if (al == ah && bl == bh)
     {
       *lo = *hi = alu_const (op, w, al, bl);
@@ -808,54 +872,56 @@ alu_value (const struct bpfi_opcode *op, const struct bpf_insn *insn,
 			BPF_SRC (insn->code) == BPF_TO_BE
 			? bswap_n (al, w) : al);
       if (BPF_SRC (insn->code) == BPF_TO_BE)
-	return v_range (0, mask_of (w));
+	return v_range (0, bpfv_mask (w));
       return v_range (al, ah);
     }
   if (code == BPF_MOV)
     {
       /* Moves of a scalar, sign-extending or 32-bit.  */
       if (BPF_SRC (insn->code) == BPF_K)
-	return v_range (b.lo & mask_of (w), b.lo & mask_of (w));
+	return v_range (b.lo & bpfv_mask (w), b.lo & bpfv_mask (w));
       if (!is_number (&b))
-	return v_range (0, mask_of (w));
+	return v_range (0, bpfv_mask (w));
       if (op->sext)
 	{
 	  bpfv_low_range (&b, op->sext, &bl, &bh);
 	  if (bl == bh)
 	    {
-	      uint64_t c = sext_from (bl, op->sext) & mask_of (w);
+	      uint64_t c = sext_from (bl, op->sext) & bpfv_mask (w);
 	      return v_range (c, c);
 	    }
 	  if ((bh >> (op->sext - 1)) == 0)
 	    return v_range (bl, bh);
-	  return v_range (0, mask_of (w));
+	  return v_range (0, bpfv_mask (w));
 	}
       bpfv_low_range (&b, w, &bl, &bh);
       return v_range (bl, bh);
     }
 
-  /* Address arithmetic on instrumenter data keeps its base.  */
+  /* Address arithmetic on instrumenter data keeps its base, the offset
+     moving by the number's range.  */
+  bool sub = code == BPF_SUB;
   if (w == 64 && (code == BPF_ADD || code == BPF_SUB))
     {
-      uint64_t c;
-      if (a->kind == BPFV_SCALAR && a->base != 0 && is_const (&b, &c))
+      const val *p = NULL, *n = NULL;
+      if (a->kind == BPFV_SCALAR && a->base != 0 && is_number (&b))
+	p = a, n = &b;
+      else if (!sub && b.kind == BPFV_SCALAR && b.base != 0 && is_number (a))
+	p = &b, n = a;
+      if (p != NULL)
 	{
-	  val r = *a;
-	  r.id = 0;
-	  r.lo = r.hi = code == BPF_ADD ? a->lo + c : a->lo - c;
-	  return r;
-	}
-      if (code == BPF_ADD && b.kind == BPFV_SCALAR && b.base != 0
-	  && is_const (a, &c))
-	{
-	  val r = b;
-	  r.id = 0;
-	  r.lo = r.hi = b.lo + c;
+	  int64_t nlo, nhi, lo, hi;
+	  num_offsets (n, &nlo, &nhi);
+	  off_add ((int64_t) p->lo, (int64_t) p->hi, nlo, nhi, sub, &lo,
+		   &hi);
+	  val r = v_address (p->base, 0);
+	  r.lo = (uint64_t) lo;
+	  r.hi = (uint64_t) hi;
 	  return r;
 	}
     }
   if (!is_number (a) || !is_number (&b))
-    return v_range (0, mask_of (w));
+    return v_range (0, bpfv_mask (w));
   bpfv_low_range (&b, w, &bl, &bh);
   /* A shift left by a constant keeps the low bits of its operand.  */
   int keep = w;
@@ -863,7 +929,25 @@ alu_value (const struct bpfi_opcode *op, const struct bpf_insn *insn,
     keep = w - (int) (bl & (uint64_t) (w - 1));
   bpfv_low_range (a, keep, &al, &ah);
   alu_range (code, w, al, ah, bl, bh, &lo, &hi);
-  return v_range (lo, hi);
+  val r = v_range (lo, hi);
+  /* An argument's value plus or minus a number: that argument plus an
+     offset, should it be a pointer.  */
+  if (w == 64 && (code == BPF_ADD || code == BPF_SUB))
+    {
+      const val *p = NULL, *n = NULL;
+      if (arg_of (a) && plain_number (&b))
+	p = a, n = &b;
+      else if (!sub && arg_of (&b) && plain_number (a))
+	p = &b, n = a;
+      if (p != NULL)
+	{
+	  int64_t nlo, nhi;
+	  num_offsets (n, &nlo, &nhi);
+	  r.pmask = p->pmask;
+	  off_add (p->plo, p->phi, nlo, nhi, sub, &r.plo, &r.phi);
+	}
+    }
+  return r;
 }
 
 /* The slot of the 8-byte stack word at OFF from R10, or -1.  */
@@ -888,6 +972,18 @@ clobber_stack (state *s, int64_t off, int size)
     }
 }
 
+/* The same for SIZE bytes at an offset in [LO, HI].  */
+static void
+clobber_range (state *s, int64_t lo, int64_t hi, int size)
+{
+  if (lo < -BPFI_STACK_SIZE)
+    lo = -BPFI_STACK_SIZE;
+  if (hi > 0)
+    hi = 0;
+  if (lo <= hi)
+    clobber_stack (s, lo, (int) (hi - lo) + size);
+}
+
 void
 bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	       size_t i, struct bpfv_state *s)
@@ -896,7 +992,6 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
   const struct bpfi_insn_info *info = &f->info[i];
   const struct bpfi_opcode *op = info->op;
   unsigned dst = insn->dst_reg, src = insn->src_reg;
-  (void) obj;
   if (op == NULL)
     return;
 
@@ -918,26 +1013,44 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	    return;
 	  }
 	val *d = &s->v[dst];
-	if ((op->operands & (BPFI_OPND_PTR_ADD | BPFI_OPND_PTR_SUB))
-	    && d->kind == BPFV_STACK)
+	if (op->operands & (BPFI_OPND_PTR_ADD | BPFI_OPND_PTR_SUB))
 	  {
-	    int64_t off = (int64_t) d->lo
-	      + ((op->operands & BPFI_OPND_PTR_ADD) ? (int64_t) insn->imm
-						     : -(int64_t) insn->imm);
-	    val v = off < INT32_MIN || off > INT32_MAX
-		    ? v_conflict () : v_stack (off);
-	    set_loc (s, (int) dst, v);
-	    return;
+	    /* A stack pointer moved by a number (either side of an
+	       addition).  */
+	    bool sub = op->operands & BPFI_OPND_PTR_SUB;
+	    val b = !(op->operands & BPFI_OPND_SRC_R)
+		    ? v_range ((uint64_t) (int64_t) insn->imm,
+			       (uint64_t) (int64_t) insn->imm)
+		    : src < NREGS ? s->v[src] : v_unknown ();
+	    const val *p = NULL, *n = NULL;
+	    if (d->kind == BPFV_STACK && is_number (&b))
+	      p = d, n = &b;
+	    else if (!sub && b.kind == BPFV_STACK && is_number (d))
+	      p = &b, n = d;
+	    if (p != NULL)
+	      {
+		int64_t nlo, nhi, lo, hi;
+		num_offsets (n, &nlo, &nhi);
+		off_add ((int64_t) p->lo, (int64_t) p->hi, nlo, nhi, sub, &lo,
+			 &hi);
+		set_loc (s, (int) dst, v_stack_range (lo, hi));
+		return;
+	      }
+	    if (is_pointer (d) || is_pointer (&b))
+	      {
+		set_loc (s, (int) dst, bpfv_conflict ());
+		return;
+	      }
 	  }
-	if ((op->operands & (BPFI_OPND_PTR_ADD | BPFI_OPND_PTR_SUB))
-	    && d->kind == BPFV_CONFLICT)
-	  return;
 	if ((op->operands & BPFI_OPND_SRC_R) && src < NREGS
 	    && BPF_OP (insn->code) == BPF_MOV && op->sext == 0
-	    && is_number (&s->v[src]) && s->v[src].hi <= mask_of (op->width))
+	    && is_number (&s->v[src]) && s->v[src].hi <= bpfv_mask (op->width))
 	  {
-	    /* A 32-bit move of a value that fits: the same value.  */
+	    /* A 32-bit move of a value that fits: the same value (but no
+	       pointer, should it come from an argument).  */
 	    copy_loc (s, i, (int) dst, (int) src);
+	    if (op->width < 64)
+	      s->v[dst].pmask = 0;
 	    return;
 	  }
 	if ((op->operands & BPFI_OPND_SRC_R) && src >= NREGS)
@@ -989,13 +1102,13 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	if (dst >= NREGS || dst == 10 || src >= NREGS)
 	  return;
 	const val *base = &s->v[src];
-	if (base->kind == BPFV_STACK && op->sext == 0)
+	if (base->kind == BPFV_STACK && base->lo == base->hi && op->sext == 0)
 	  {
 	    /* The low bytes of a slot (BPF is little-endian).  */
 	    int l = slot_of ((int64_t) base->lo + insn->off);
 	    if (l >= 0 && (op->width == 64 || (is_number (&s->v[l])
 					       && s->v[l].hi
-						  <= mask_of (op->width))))
+						  <= bpfv_mask (op->width))))
 	      {
 		copy_loc (s, i, (int) dst, l);
 		return;
@@ -1009,7 +1122,7 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	      }
 	  }
 	def_loc (s, i, (int) dst, op->sext ? v_unknown ()
-			       : v_range (0, mask_of (op->width)));
+			       : v_range (0, bpfv_mask (op->width)));
 	return;
       }
 
@@ -1019,7 +1132,7 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 	if (dst >= NREGS)
 	  return;
 	const val *base = &s->v[dst];
-	if (base->kind == BPFV_STACK)
+	if (base->kind == BPFV_STACK && base->lo == base->hi)
 	  {
 	    int64_t off = (int64_t) base->lo + insn->off;
 	    int l = slot_of (off);
@@ -1030,18 +1143,28 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 					     (uint64_t) (int64_t) insn->imm));
 		else if (src < NREGS && !is_pointer (&s->v[src]))
 		  copy_loc (s, i, l, (int) src);
+		else if (src < NREGS && s->v[src].kind == BPFV_STACK)
+		  set_loc (s, l, s->v[src]);	/* a spilled stack pointer */
 		else
 		  s->v[l] = v_unknown ();
 	      }
 	    else
 	      clobber_stack (s, off, op->width / 8);
 	  }
+	else if (base->kind == BPFV_STACK)
+	  {
+	    /* Somewhere in a range.  */
+	    int64_t lo, hi;
+	    off_add ((int64_t) base->lo, (int64_t) base->hi, insn->off,
+		     insn->off, false, &lo, &hi);
+	    clobber_range (s, lo, hi, op->width / 8);
+	  }
 	else if (base->kind == BPFV_CONFLICT)
 	  clobber_stack (s, -BPFI_STACK_SIZE, BPFI_STACK_SIZE);
 	if ((op->operands & BPFI_OPND_R0_W))
-	  def_loc (s, i, 0, v_range (0, mask_of (op->width)));
+	  def_loc (s, i, 0, v_range (0, bpfv_mask (op->width)));
 	if ((op->operands & BPFI_OPND_SRC_W) && src < NREGS && src != 10)
-	  def_loc (s, i, (int) src, v_range (0, mask_of (op->width)));
+	  def_loc (s, i, (int) src, v_range (0, bpfv_mask (op->width)));
 	return;
       }
 
@@ -1069,6 +1192,21 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
       }
 
     case BPFI_LOWER_CALL:
+      if (info->kind == BPFI_RELOC_CALL && obj != NULL)
+	{
+	  /* What the callee writes through the stack pointers it gets.  */
+	  const struct bpfi_func *callee = &obj->funcs[info->index];
+	  for (int r = 1; r <= 5; r++)
+	    if (s->v[r].kind == BPFV_STACK
+		&& (callee->args_mem_write & (1u << r)))
+	      {
+		int64_t lo, hi;
+		off_add ((int64_t) s->v[r].lo, (int64_t) s->v[r].hi,
+			 callee->args_mem_lo[r], callee->args_mem_hi[r] - 1,
+			 false, &lo, &hi);
+		clobber_range (s, lo, hi, 1);
+	      }
+	}
       for (int r = 1; r <= 5; r++)
 	{
 	  s->init &= (uint16_t) ~(1u << r);
@@ -1078,7 +1216,8 @@ bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
       def_loc (s, i, 0, info->kind == BPFI_RELOC_HELPER
 		       ? v_range (0, bpfi_helper_max ((enum bpfi_helper)
 						       info->index))
-		       : v_unknown ());
+		       : obj != NULL && obj->funcs[info->index].ret_stack
+		       ? bpfv_conflict () : v_unknown ());
       return;
 
     default:
@@ -1160,6 +1299,21 @@ narrow (int code, bool truth, uint64_t c, uint64_t m, uint64_t *lo,
   return N_NARROWED;
 }
 
+/* Move the range [*L, *H] to the other half of the numbers of a width
+   whose half is HALF (between numbers and keys, below); false when it
+   spans the two halves.  */
+static bool
+flip_half (uint64_t half, uint64_t *l, uint64_t *h)
+{
+  if (*h < half)
+    *l += half, *h += half;
+  else if (*l >= half)
+    *l -= half, *h -= half;
+  else
+    return false;
+  return true;
+}
+
 /* The same for any comparison CODE of width W: a signed one works on
    keys, the numbers plus 2^(W-1), whose unsigned order is the signed
    order of the numbers.  */
@@ -1167,7 +1321,7 @@ static enum narrowing
 narrow_any (int code, bool truth, uint64_t c, int w, uint64_t *lo,
 	    uint64_t *hi)
 {
-  uint64_t m = mask_of (w), half = (uint64_t) 1 << (w - 1);
+  uint64_t m = bpfv_mask (w), half = (uint64_t) 1 << (w - 1);
   bool sg = true;
   switch (code)
     {
@@ -1178,29 +1332,16 @@ narrow_any (int code, bool truth, uint64_t c, int w, uint64_t *lo,
     default: sg = false; break;
     }
   uint64_t l = *lo, h = *hi;
+  /* A range across the sign's change is taken as all numbers.  */
+  if (sg && !flip_half (half, &l, &h))
+    l = 0, h = m;
   if (sg)
-    {
-      /* A range across the sign's change is taken as all numbers.  */
-      if (h < half)
-	l += half, h += half;
-      else if (l >= half)
-	l -= half, h -= half;
-      else
-	l = 0, h = m;
-      c = (c + half) & m;
-    }
+    c = (c + half) & m;
   enum narrowing r = narrow (code, truth, c, m, &l, &h);
   if (r != N_NARROWED)
     return r;
-  if (sg)
-    {
-      if (h < half)
-	l += half, h += half;
-      else if (l >= half)
-	l -= half, h -= half;
-      else
-	return N_NOTHING;
-    }
+  if (sg && !flip_half (half, &l, &h))
+    return N_NOTHING;
   *lo = l;
   *hi = h;
   return N_NARROWED;
@@ -1287,8 +1428,8 @@ learn (state *s, int reg, int w, uint64_t lo, uint64_t hi)
     learn_low32 (s, v->xid, v->lo32, v->hi32);
 }
 
-static int
-mirror_jump (int code)
+int
+bpfv_mirror_jump (int code)
 {
   switch (code)
     {
@@ -1309,7 +1450,7 @@ mirror_jump (int code)
 static bool
 compare_const (int code, int w, uint64_t a, uint64_t b)
 {
-  uint64_t m = mask_of (w);
+  uint64_t m = bpfv_mask (w);
   a &= m;
   b &= m;
   int64_t sa = (int64_t) sext_from (a, w), sb = (int64_t) sext_from (b, w);
@@ -1369,7 +1510,7 @@ bpfv_edge (const struct bpfi_func *f, size_t last, int k,
     {
       reg = insn->src_reg;
       c = QLO (y);
-      code = mirror_jump (code);
+      code = bpfv_mirror_jump (code);
     }
   else
     return true;
@@ -1399,7 +1540,31 @@ val_eq (const val *a, const val *b)
   return a->kind == b->kind && a->base == b->base && a->id == b->id
 	 && a->rid == b->rid && a->roff == b->roff && a->xkind == b->xkind
 	 && a->xid == b->xid && a->lo == b->lo && a->hi == b->hi
-	 && a->lo32 == b->lo32 && a->hi32 == b->hi32;
+	 && a->lo32 == b->lo32 && a->hi32 == b->hi32
+	 && a->pmask == b->pmask && a->plo == b->plo && a->phi == b->phi;
+}
+
+/* The union of the offset ranges [*LO, *HI] and [BLO, BHI]; at a loop
+   head (WIDEN), a side that grows grows to the end.  */
+static void
+off_union (int64_t *lo, int64_t *hi, int64_t blo, int64_t bhi, bool widen)
+{
+  if (blo < *lo)
+    *lo = widen ? BPFV_OFF_MIN : blo;
+  if (bhi > *hi)
+    *hi = widen ? BPFV_OFF_MAX : bhi;
+}
+
+static bool
+state_eq (const state *a, const state *b)
+{
+  if (a->visited != b->visited || a->init != b->init
+      || a->written != b->written)
+    return false;
+  for (int l = 0; l < NLOCS; l++)
+    if (!val_eq (&a->v[l], &b->v[l]))
+      return false;
+  return true;
 }
 
 /* Merge IN into *DST; return true if *DST changed.  At a loop head
@@ -1430,19 +1595,36 @@ merge_state (state *dst, const state *in, bool widen)
 	m = v_unknown ();
       else if (is_pointer (a) || is_pointer (b))
 	{
-	  if (a->kind != b->kind
-	      || (a->kind == BPFV_STACK && a->lo != b->lo))
-	    m = v_conflict ();
+	  if (a->kind != b->kind)
+	    m = bpfv_conflict ();
+	  else if (a->kind == BPFV_STACK)
+	    {
+	      int64_t lo = (int64_t) a->lo, hi = (int64_t) a->hi;
+	      off_union (&lo, &hi, (int64_t) b->lo, (int64_t) b->hi, widen);
+	      m = v_stack_range (lo, hi);
+	    }
 	}
       else if (a->kind == BPFV_MAP || b->kind == BPFV_MAP)
 	{
 	  if (a->kind != b->kind || a->lo != b->lo)
 	    m = v_unknown ();
 	}
-      else if (a->base != b->base || (a->base != 0 && a->lo != b->lo))
+      else if (a->base != b->base)
 	m = v_unknown ();
+      else if (a->base != 0)
+	{
+	  int64_t lo = (int64_t) a->lo, hi = (int64_t) a->hi;
+	  off_union (&lo, &hi, (int64_t) b->lo, (int64_t) b->hi, widen);
+	  m = v_address (a->base, 0);
+	  m.lo = (uint64_t) lo;
+	  m.hi = (uint64_t) hi;
+	}
       else
 	{
+	  if (a->pmask != b->pmask)
+	    m.pmask = a->pmask | b->pmask | BPFV_PMASK_OTHER;
+	  else if (arg_of (a))
+	    off_union (&m.plo, &m.phi, b->plo, b->phi, widen);
 	  if (a->id != b->id)
 	    m.id = 0;
 	  if (a->rid != b->rid || a->roff != b->roff)
@@ -1457,8 +1639,6 @@ merge_state (state *dst, const state *in, bool widen)
 	    m.lo32 = widen ? 0 : b->lo32;
 	  if (b->hi32 > a->hi32)
 	    m.hi32 = widen ? (uint32_t) M32 : b->hi32;
-	  if (m.base != 0 && m.lo != m.hi)
-	    m = v_unknown ();
 	}
       if (!val_eq (&m, a))
 	{
@@ -1476,7 +1656,48 @@ struct checker
   struct bpfi_error *err;
   size_t i;
   const state *s;
+  /* While the states may still be too wide at loop heads: an access
+     whose range lies outside its frame or section is recorded in
+     *DEFERRED (the first one) rather than refused.  */
+  bool lenient;
+  struct bpfi_error *deferred;
+  bool have_deferred;
+  /* Some access of data is at an offset in a range.  */
+  bool ranged;
 };
+
+/* An access whose offset range lies outside what it may reach: refused,
+   or put off (see checker.lenient).  */
+static int
+range_fail (struct checker *c, const char *fmt, ...)
+  __attribute__ ((format (printf, 2, 3)));
+
+static int
+range_fail (struct checker *c, const char *fmt, ...)
+{
+  char msg[sizeof c->err->msg];
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (msg, sizeof msg, fmt, ap);
+  va_end (ap);
+  if (!c->lenient)
+    return fail (c->err, c->f, (long) c->i, "%s", msg);
+  if (!c->have_deferred)
+    {
+      bpfi_error_set (c->deferred, c->f->name, (long) c->i, "%s", msg);
+      c->have_deferred = true;
+    }
+  return 0;
+}
+
+/* The arguments value V may come from are used as numbers: no caller
+   may pass a stack pointer in them.  */
+static void
+mark_num (struct checker *c, const val *v)
+{
+  if (is_number (v))
+    c->f->args_num |= (uint8_t) (v->pmask & ARG_REGS);
+}
 
 static int
 use_reg (struct checker *c, unsigned reg, bool may_be_stack)
@@ -1487,11 +1708,14 @@ use_reg (struct checker *c, unsigned reg, bool may_be_stack)
 		 "read of uninitialized register r%u", reg);
   if (reg >= 1 && reg <= 5 && !(s->written & (1u << reg)))
     c->f->args_read |= (uint8_t) (1u << reg);
-  if (!may_be_stack && is_pointer (&s->v[reg]))
+  if (may_be_stack)
+    return 0;
+  if (is_pointer (&s->v[reg]))
     return fail (c->err, c->f, (long) c->i, "stack pointer escapes "
 		 "(r%u %s)", reg, s->v[reg].kind == BPFV_STACK
 		 ? "holds a stack address"
 		 : "may hold a stack address");
+  mark_num (c, &s->v[reg]);
   return 0;
 }
 
@@ -1504,9 +1728,43 @@ check_write (struct checker *c, unsigned reg)
   return 0;
 }
 
-/* Check a memory access through BASE + OFF of SIZE bytes.  */
+static void
+deepen (struct bpfi_func *f, int64_t lo)
+{
+  if (lo < 0 && lo >= -BPFI_STACK_SIZE && (uint64_t) -lo > f->stack_depth)
+    f->stack_depth = (uint32_t) -lo;
+}
+
+/* Record that F accesses the bytes [LO, HI) from the value of argument
+   register R (WRITE: writes some); VAR: at offsets that vary.  */
+static void
+note_arg_mem (struct bpfi_func *f, int r, int64_t lo, int64_t hi,
+	      bool write, bool var)
+{
+  uint8_t bit = (uint8_t) (1u << r);
+  if (!(f->args_mem & bit))
+    {
+      f->args_mem_lo[r] = lo;
+      f->args_mem_hi[r] = hi;
+    }
+  else
+    {
+      if (lo < f->args_mem_lo[r])
+	f->args_mem_lo[r] = lo;
+      if (hi > f->args_mem_hi[r])
+	f->args_mem_hi[r] = hi;
+    }
+  f->args_mem |= bit;
+  if (write)
+    f->args_mem_write |= bit;
+  if (var)
+    f->args_mem_var |= bit;
+}
+
+/* Check a memory access through BASE + OFF of SIZE bytes (WRITE: a
+   store).  */
 static int
-check_mem (struct checker *c, unsigned base, int off, int size)
+check_mem (struct checker *c, unsigned base, int off, int size, bool write)
 {
   int ret = use_reg (c, base, true);
   if (ret)
@@ -1517,19 +1775,180 @@ check_mem (struct checker *c, unsigned base, int off, int size)
     return fail (c->err, c->f, (long) c->i, "memory access through map "
 		 "'%s' (r%u): a map is only for the bpf_map_* helpers",
 		 c->obj->maps[r->lo].name, base);
-  if (!is_pointer (r))
-    return 0;
   if (r->kind == BPFV_CONFLICT)
     return fail (c->err, c->f, (long) c->i, "stack pointer escapes "
 		 "(r%u may or may not point into the stack frame)", base);
-  int64_t lo = (int64_t) r->lo + off;
-  if (lo < -BPFI_STACK_SIZE || lo + size > 0)
-    return fail (c->err, c->f, (long) c->i, "stack access out of bounds "
-		 "(offset %lld, size %d)", (long long) lo, size);
-  info->flags |= BPFI_INSN_STACK;
-  info->stack_off = (int32_t) lo;
-  if ((uint32_t) -lo > c->f->stack_depth)
-    c->f->stack_depth = (uint32_t) -lo;
+  int64_t lo, hi;
+  if (r->kind == BPFV_STACK)
+    {
+      off_add ((int64_t) r->lo, (int64_t) r->hi, off, off, false, &lo, &hi);
+      if (lo == hi && (lo < -BPFI_STACK_SIZE || lo + size > 0))
+	return fail (c->err, c->f, (long) c->i, "stack access out of bounds "
+		     "(offset %lld, size %d)", (long long) lo, size);
+      if (lo != hi && (lo < -BPFI_STACK_SIZE || hi > -size))
+	{
+	  info->flags |= BPFI_INSN_STACK_VAR;
+	  return range_fail (c, "stack access at offset [%lld, %lld] of %d "
+			     "bytes lies outside the %d-byte frame",
+			     (long long) lo, (long long) hi, size,
+			     BPFI_STACK_SIZE);
+	}
+      deepen (c->f, lo);
+      if (lo != hi)
+	{
+	  info->flags |= BPFI_INSN_STACK_VAR;
+	  c->f->stack_var = true;
+	  return 0;
+	}
+      info->flags |= BPFI_INSN_STACK;
+      info->stack_off = (int32_t) lo;
+      /* Reading back a spilled stack pointer.  */
+      int l = slot_of (lo);
+      if (!write && size == 8 && l >= 0 && c->s->v[l].kind == BPFV_STACK
+	  && c->s->v[l].lo == c->s->v[l].hi
+	  && info->op->lower == BPFI_LOWER_LOAD)
+	{
+	  info->flags |= BPFI_INSN_FILL;
+	  info->fill_off = (int32_t) (int64_t) c->s->v[l].lo;
+	}
+      return 0;
+    }
+  if (r->kind == BPFV_SCALAR && r->base > 0)
+    {
+      const struct bpfi_data *d = &c->obj->data[r->base - 1];
+      off_add ((int64_t) r->lo, (int64_t) r->hi, off, off, false, &lo, &hi);
+      if (lo != hi)
+	c->ranged = true;
+      if (lo < 0 || hi > (int64_t) d->size - size)
+	{
+	  if (lo == hi)
+	    return range_fail (c, "access at offset %lld of %d bytes lies "
+			       "outside data section %s (%zu bytes)",
+			       (long long) lo, size, d->name, d->size);
+	  return range_fail (c, "access at offset [%lld, %lld] of %d bytes "
+			     "lies outside data section %s (%zu bytes)",
+			     (long long) lo, (long long) hi, size, d->name,
+			     d->size);
+	}
+      return 0;
+    }
+  int a = arg_of (r);
+  if (a != 0)
+    {
+      /* Through an argument: a caller's frame, or program memory.  */
+      info->flags |= BPFI_INSN_ARGPTR;
+      info->ptr_arg = (uint8_t) a;
+      off_add (r->plo, r->phi, off, off + size, false, &lo, &hi);
+      note_arg_mem (c->f, a, lo, hi, write, r->plo != r->phi);
+      return 0;
+    }
+  mark_num (c, r);
+  return 0;
+}
+
+/* Check the operands of a 64-bit addition or subtraction, which may move
+   a pointer by a number (either side of an addition).  */
+static int
+check_ptr_arith (struct checker *c, unsigned dst, unsigned src, bool x,
+		 bool sub)
+{
+  const val *d = &c->s->v[dst];
+  int ret = use_reg (c, dst, true);
+  if (ret)
+    return ret;
+  if (!x)
+    {
+      if (!arg_of (d))
+	mark_num (c, d);
+      return 0;
+    }
+  const val *b = &c->s->v[src];
+  if (is_pointer (d) || (sub && is_pointer (b)))
+    return use_reg (c, src, false);
+  if (is_pointer (b))
+    {
+      mark_num (c, d);
+      return use_reg (c, src, true);
+    }
+  if ((ret = use_reg (c, src, true)) != 0)
+    return ret;
+  if (!(arg_of (d) && plain_number (b))
+      && !(!sub && arg_of (b) && plain_number (d)))
+    {
+      mark_num (c, d);
+      mark_num (c, b);
+    }
+  return 0;
+}
+
+/* Check what a BPF-to-BPF call passes in the registers CALLEE reads:
+   stack pointers it may receive, and the arguments of this function it
+   receives plus an offset.  */
+static int
+check_call_args (struct checker *c, const struct bpfi_func *callee)
+{
+  struct bpfi_insn_info *info = &c->f->info[c->i];
+  int ret;
+  info->call_args = 0;
+  if (callee->stack_var)
+    c->f->stack_var = true;
+  for (unsigned r = 1; r <= 5; r++)
+    {
+      uint8_t bit = (uint8_t) (1u << r);
+      if (!(callee->args_read & bit))
+	continue;
+      if ((ret = use_reg (c, r, true)) != 0)
+	return ret;
+      const val *v = &c->s->v[r];
+      int a = arg_of (v);
+      if (v->kind == BPFV_CONFLICT)
+	return fail (c->err, c->f, (long) c->i, "stack pointer escapes "
+		     "(r%u may hold a stack address)", r);
+      if (v->kind == BPFV_STACK)
+	{
+	  if (callee->args_num & bit)
+	    return fail (c->err, c->f, (long) c->i, "stack pointer escapes "
+			 "(r%u holds a stack address, which %s uses as a "
+			 "number)", r, callee->name);
+	  info->call_args |= (uint16_t) (BPFI_CALL_ARG_STACK << (3 * (r - 1)));
+	  if (!(callee->args_mem & bit))
+	    continue;
+	  int64_t lo, hi;
+	  off_add ((int64_t) v->lo, (int64_t) v->hi, callee->args_mem_lo[r],
+		   callee->args_mem_hi[r], false, &lo, &hi);
+	  if (lo < -BPFI_STACK_SIZE || hi > 0)
+	    {
+	      c->f->stack_var = true;
+	      if ((ret = range_fail (c, "stack access by %s through r%u at "
+				     "bytes [%lld, %lld) lies outside the "
+				     "%d-byte frame", callee->name, r,
+				     (long long) lo, (long long) hi,
+				     BPFI_STACK_SIZE)) != 0)
+		return ret;
+	      continue;
+	    }
+	  deepen (c->f, lo);
+	  if (v->lo != v->hi || (callee->args_mem_var & bit))
+	    c->f->stack_var = true;
+	}
+      else if (a != 0)
+	{
+	  info->call_args |= (uint16_t) (a << (3 * (r - 1)));
+	  if (callee->args_num & bit)
+	    c->f->args_num |= (uint8_t) (1u << a);
+	  if (callee->args_mem & bit)
+	    {
+	      int64_t lo, hi;
+	      off_add (v->plo, v->phi, callee->args_mem_lo[r],
+		       callee->args_mem_hi[r], false, &lo, &hi);
+	      note_arg_mem (c->f, a, lo, hi,
+			    callee->args_mem_write & bit,
+			    v->plo != v->phi || (callee->args_mem_var & bit));
+	    }
+	}
+      else
+	mark_num (c, v);
+    }
   return 0;
 }
 
@@ -1604,22 +2023,46 @@ check_dataflow (struct checker *c)
 
   if ((opnd & BPFI_OPND_DST_W) && (ret = check_write (c, dst)) != 0)
     return ret;
-  if ((opnd & BPFI_OPND_DST_R)
-      && (ret = use_reg (c, dst, opnd & (BPFI_OPND_PTR_ADD
-					 | BPFI_OPND_PTR_SUB))) != 0)
-    return ret;
-  if ((opnd & BPFI_OPND_SRC_R)
-      && (ret = use_reg (c, src, opnd & BPFI_OPND_PTR_COPY)) != 0)
-    return ret;
+  if (opnd & (BPFI_OPND_PTR_ADD | BPFI_OPND_PTR_SUB))
+    {
+      if ((ret = check_ptr_arith (c, dst, src, opnd & BPFI_OPND_SRC_R,
+				  opnd & BPFI_OPND_PTR_SUB)) != 0)
+	return ret;
+    }
+  else
+    {
+      /* Two pointers into the frame compared, or two values of one
+	 argument plus offsets (their order is their offsets').  */
+      const val *x = &c->s->v[dst], *y = &c->s->v[src];
+      bool cmp = (op->lower == BPFI_LOWER_JUMP && (opnd & BPFI_OPND_SRC_R)
+		  && (opnd & BPFI_OPND_DST_R) && dst < NREGS && src < NREGS
+		  && op->width == 64
+		  && ((x->kind == BPFV_STACK && y->kind == BPFV_STACK)
+		      || (arg_of (x) != 0 && arg_of (x) == arg_of (y))));
+      if ((opnd & BPFI_OPND_DST_R) && (ret = use_reg (c, dst, cmp)) != 0)
+	return ret;
+      if (opnd & BPFI_OPND_SRC_R)
+	{
+	  /* A copy, or a 64-bit store of a pointer into a slot of the
+	     frame (a spill) may hold a stack pointer.  */
+	  bool spill = (op->lower == BPFI_LOWER_STORE && op->width == 64
+			&& x->kind == BPFV_STACK && x->lo == x->hi
+			&& slot_of ((int64_t) x->lo + insn->off) >= 0
+			&& y->kind != BPFV_CONFLICT);
+	  if ((ret = use_reg (c, src, (opnd & BPFI_OPND_PTR_COPY) || spill
+					|| cmp)) != 0)
+	    return ret;
+	}
+    }
   if ((opnd & BPFI_OPND_R0_R) && (ret = use_reg (c, 0, false)) != 0)
     return ret;
   if ((opnd & BPFI_OPND_SRC_W) && (ret = check_write (c, src)) != 0)
     return ret;
   if ((opnd & BPFI_OPND_MEM_SRC)
-      && (ret = check_mem (c, src, insn->off, op->width / 8)) != 0)
+      && (ret = check_mem (c, src, insn->off, op->width / 8, false)) != 0)
     return ret;
   if ((opnd & BPFI_OPND_MEM_DST)
-      && (ret = check_mem (c, dst, insn->off, op->width / 8)) != 0)
+      && (ret = check_mem (c, dst, insn->off, op->width / 8, true)) != 0)
     return ret;
 
   if (op->succ == BPFI_SUCC_EXIT)
@@ -1627,9 +2070,15 @@ check_dataflow (struct checker *c)
       /* A function returning void leaves R0 unset on some paths (clang
 	 does this for void hooks), so an uninitialized R0 is not an
 	 error: live_in tells the emitter, whose result is then undefined.
-	 A stack address must not be returned.  */
+	 A stack address left in R0 is no value: the caller may not use
+	 it.  */
       if (!(c->s->init & 1u))
 	return 0;
+      if (is_pointer (&c->s->v[0]))
+	{
+	  c->f->ret_stack = true;
+	  return use_reg (c, 0, true);
+	}
       return use_reg (c, 0, false);
     }
   if (op->succ == BPFI_SUCC_CALL)
@@ -1645,11 +2094,7 @@ check_dataflow (struct checker *c)
 	      return ret;
 	  return 0;
 	}
-      const struct bpfi_func *callee = &c->obj->funcs[info->index];
-      for (unsigned r = 1; r <= 5; r++)
-	if ((callee->args_read & (1u << r))
-	    && (ret = use_reg (c, r, false)) != 0)
-	  return ret;
+      return check_call_args (c, &c->obj->funcs[info->index]);
     }
   return 0;
 }
@@ -1665,23 +2110,100 @@ entry_state (state *s)
   s->written = (uint16_t) (1u << 10);
   s->v[10] = v_stack (0);
   for (int r = 1; r <= 5; r++)
-    s->v[r].id = BPFV_ARG_ID (r);
+    {
+      s->v[r].id = BPFV_ARG_ID (r);
+      s->v[r].pmask = (uint8_t) (1u << r);
+    }
+}
+
+/* What IV says of a loop's head, applied to its state *S: an induction
+   variable lies within its value on entry plus K * its step, K from 0 to
+   the loop's trips less one (a range that is sound whatever the
+   dataflow found, so it replaces a value of another kind).  */
+static void
+clamp_ivs (state *s, const struct bpfv_loop_iv *iv)
+{
+  if (iv->trips == 0 || iv->trips == UMAX)
+    return;
+  int64_t n = (int64_t) (iv->trips - 1);
+  for (int l = 0; l < NLOCS; l++)
+    {
+      const val *e = &iv->entry[l];
+      val *v = &s->v[l];
+      int64_t step = iv->zext32[l] ? (int64_t) (int32_t) iv->step[l]
+		     : (int64_t) iv->step[l], tot, lo, hi;
+      if (step == 0 || (l < NREGS && !(s->init & (1u << l)))
+	  || __builtin_mul_overflow (step, n, &tot) || tot == INT64_MIN)
+	continue;
+      int64_t dlo = tot < 0 ? tot : 0, dhi = tot > 0 ? tot : 0;
+      if (iv->zext32[l] && !(is_number (e) && e->hi <= M32))
+	continue;
+      if (e->kind == BPFV_STACK || (e->kind == BPFV_SCALAR && e->base != 0))
+	{
+	  if (iv->zext32[l])
+	    continue;
+	  off_add ((int64_t) e->lo, (int64_t) e->hi, dlo, dhi, false, &lo,
+		   &hi);
+	  if (lo == BPFV_OFF_MIN && hi == BPFV_OFF_MAX)
+	    continue;
+	  if (v->kind == e->kind && v->base == e->base)
+	    {
+	      lo = lo > (int64_t) v->lo ? lo : (int64_t) v->lo;
+	      hi = hi < (int64_t) v->hi ? hi : (int64_t) v->hi;
+	      if (lo > hi)
+		continue;
+	    }
+	  val c = e->kind == BPFV_STACK ? v_stack_range (lo, hi)
+		  : v_address (e->base, 0);
+	  c.lo = (uint64_t) lo;
+	  c.hi = (uint64_t) hi;
+	  *v = c;
+	  continue;
+	}
+      if (!is_number (e) || !is_number (v))
+	continue;
+      uint64_t ulo = e->lo, uhi = e->hi;
+      if ((tot >= 0 && !__builtin_add_overflow (uhi, (uint64_t) tot, &uhi)
+	   && (!iv->zext32[l] || uhi <= M32))
+	  || (tot < 0 && ulo >= (uint64_t) -tot
+	      && ((ulo -= (uint64_t) -tot), true)))
+	narrow_val (v, 64, ulo, uhi);
+      int a = arg_of (e);
+      if (a != 0 && !iv->zext32[l])
+	{
+	  off_add (e->plo, e->phi, dlo, dhi, false, &lo, &hi);
+	  if (v->pmask == e->pmask)
+	    {
+	      lo = lo > v->plo ? lo : v->plo;
+	      hi = hi < v->phi ? hi : v->phi;
+	    }
+	  if (lo <= hi)
+	    {
+	      v->pmask = e->pmask;
+	      v->plo = lo;
+	      v->phi = hi;
+	    }
+	}
+    }
 }
 
 /* The dataflow to its fixed point over the blocks of G: IN receives each
    block's entry state.  PRUNE: do not follow the edges of conditional
    jumps that cannot go that way (the blocks only they reach stay
-   unvisited).  */
+   unvisited).  IVS (NIVS of them, or NULL): what pass 3 found of the
+   loops, applied at their heads.  */
 static int
 dataflow (const struct bpfi_object *obj, struct bpfi_func *f,
 	  const struct bpfv_cfg *g, state *in, bool prune,
+	  const struct bpfv_loop_iv *ivs, size_t nivs,
 	  struct bpfi_error *err)
 {
   size_t nb = g->nb;
   bool *dirty = calloc (nb, sizeof *dirty);
   state *s = malloc (sizeof *s), *t = malloc (sizeof *t);
+  state *u = malloc (sizeof *u);
   int ret = 0;
-  if (dirty == NULL || s == NULL || t == NULL)
+  if (dirty == NULL || s == NULL || t == NULL || u == NULL)
     {
       ret = fail (err, f, -1, "out of memory");
       goto out;
@@ -1712,7 +2234,22 @@ dataflow (const struct bpfi_object *obj, struct bpfi_func *f,
 	      if (!bpfv_edge (f, g->last[b], k, t) && prune)
 		continue;
 	      bool widen = f->info[g->start[d]].flags & BPFI_INSN_LOOP_HEAD;
-	      if (merge_state (&in[d], t, widen))
+	      const struct bpfv_loop_iv *iv = NULL;
+	      for (size_t k = 0; k < nivs; k++)
+		if (ivs[k].head == d)
+		  iv = &ivs[k];
+	      if (iv != NULL)
+		{
+		  *u = in[d];
+		  merge_state (u, t, widen);
+		  clamp_ivs (u, iv);
+		  if (in[d].visited && state_eq (u, &in[d]))
+		    continue;
+		  in[d] = *u;
+		  dirty[d] = true;
+		  again = true;
+		}
+	      else if (merge_state (&in[d], t, widen))
 		{
 		  dirty[d] = true;
 		  again = true;
@@ -1725,20 +2262,25 @@ out:
   free (dirty);
   free (s);
   free (t);
+  free (u);
   return ret;
 }
 
 /* Pass 2: the dataflow over the blocks of G, then the check of each
-   instruction against the state before it.  */
+   instruction against the state before it.  IVS, NIVS: as for dataflow.
+   DEFERRED (or NULL): see checker.lenient; returns 1 when it was filled
+   in, or when some access is at an offset in a range (which what pass 3
+   knows of the loops may narrow).  */
 static int
 check_dataflow_func (const struct bpfi_object *obj, struct bpfi_func *f,
 		     const struct bpfv_cfg *g, state *in,
-		     struct bpfi_error *err)
+		     const struct bpfv_loop_iv *ivs, size_t nivs,
+		     struct bpfi_error *deferred, struct bpfi_error *err)
 {
   size_t nb = g->nb;
   state *s = malloc (sizeof *s);
   int ret = s == NULL ? fail (err, f, -1, "out of memory")
-	    : dataflow (obj, f, g, in, false, err);
+	    : dataflow (obj, f, g, in, false, ivs, nivs, err);
   if (ret)
     {
       free (s);
@@ -1749,6 +2291,19 @@ check_dataflow_func (const struct bpfi_object *obj, struct bpfi_func *f,
      the one reported.  */
   f->args_read = 0;
   f->stack_depth = 0;
+  f->stack_var = false;
+  f->ret_stack = false;
+  f->args_num = f->args_mem = f->args_mem_write = f->args_mem_var = 0;
+  for (size_t i = 0; i < f->ninsns; i++)
+    {
+      struct bpfi_insn_info *info = &f->info[i];
+      info->flags &= (uint8_t) ~(BPFI_INSN_STACK | BPFI_INSN_STACK_VAR
+				 | BPFI_INSN_ARGPTR | BPFI_INSN_FILL);
+      info->stack_off = info->fill_off = 0;
+      info->ptr_arg = 0;
+      info->call_args = 0;
+    }
+  bool have_deferred = false, ranged = false;
   for (size_t b = 0; b < nb && ret == 0; b++)
     {
       *s = in[b];
@@ -1761,15 +2316,20 @@ check_dataflow_func (const struct bpfi_object *obj, struct bpfi_func *f,
 	      continue;
 	    }
 	  info->live_in = s->init;
-	  struct checker c = { obj, f, err, i, s };
+	  struct checker c = { obj, f, err, i, s, deferred != NULL, deferred,
+			       have_deferred, ranged };
 	  ret = check_dataflow (&c);
+	  have_deferred = c.have_deferred;
+	  ranged = c.ranged;
 	  if (ret)
 	    break;
 	  bpfv_transfer (obj, f, i, s);
 	}
     }
   free (s);
-  return ret;
+  if (ret)
+    return ret;
+  return have_deferred || ranged || f->stack_var || f->args_mem_var;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1833,15 +2393,34 @@ verify_func (struct bpfi_object *obj, size_t fi, uint8_t *status,
   if (ret)
     return ret;
   state *in = malloc ((g.nb ? g.nb : 1) * sizeof *in);
+  struct bpfi_error deferred;
+  struct bpfv_loop_iv *ivs = NULL;
+  size_t nivs = 0;
+  bool again = false;
   if (in == NULL)
     ret = fail (err, f, -1, "out of memory");
   else
-    ret = check_dataflow_func (obj, f, &g, in, err);
+    {
+      ret = check_dataflow_func (obj, f, &g, in, NULL, 0, &deferred, err);
+      again = ret == 1;
+      if (again)
+	ret = 0;
+    }
   /* The bounds are proved on what can run.  */
   if (ret == 0)
-    ret = dataflow (obj, f, &g, in, true, err);
+    ret = dataflow (obj, f, &g, in, true, NULL, 0, err);
   if (ret == 0)
-    ret = bpfv_bound (obj, f, &g, in, err);
+    ret = bpfv_bound (obj, f, &g, in, again ? &ivs : NULL, &nivs, err);
+  /* An access at offsets in a range, maybe out of its frame or section
+     as far as the first run could tell: check again, knowing how far
+     the loops go.  */
+  if (ret == 0 && again)
+    {
+      ret = check_dataflow_func (obj, f, &g, in, ivs, nivs, NULL, err);
+      if (ret > 0)
+	ret = 0;
+    }
+  free (ivs);
   free (in);
   cfg_free (&g);
   if (ret)

@@ -19,20 +19,35 @@
 enum bpfv_kind
 {
   BPFV_SCALAR = 0,	/* not a stack pointer: see base, lo, hi */
-  BPFV_STACK,		/* R10 + (int64_t) lo */
-  BPFV_CONFLICT,	/* a stack pointer on some paths only, or at
-			   different offsets */
+  BPFV_STACK,		/* R10 plus an offset in [(int64_t) lo,
+			   (int64_t) hi] */
+  BPFV_CONFLICT,	/* a stack pointer on some paths only */
   BPFV_MAP		/* the address of map lo (== hi): only the map
 			   helpers take it */
 };
+
+/* Offset ranges are int64_t pairs; this one stands for any offset.  */
+#define BPFV_OFF_MIN INT64_MIN
+#define BPFV_OFF_MAX INT64_MAX
+
+/* bpfv_val.pmask: besides the argument registers (bits 1 .. 5), this
+   bit says the value may also not come from an argument.  */
+#define BPFV_PMASK_OTHER 1
 
 struct bpfv_val
 {
   uint8_t kind;
   /* BPFV_SCALAR: 0 for a number in [lo, hi] (unsigned); 1 + I for the
-     address of data section I plus the offset lo == hi; -1 - I for that
-     of extern I.  */
+     address of data section I plus an offset in [(int64_t) lo,
+     (int64_t) hi]; -1 - I for that of extern I.  */
   int32_t base;
+  /* BPFV_SCALAR numbers: the argument registers whose values on entry
+     this value may be, plus an offset (bit N: RN; BPFV_PMASK_OTHER: or
+     something else).  When it is one bit, the value is that argument
+     plus an offset in [plo, phi]: were the argument a pointer into a
+     caller's frame, so would the value be.  */
+  uint8_t pmask;
+  int64_t plo, phi;
   /* Nonzero: every location with the same id holds the same value (what
      a branch learns about one, it learns about all).  The id of a value
      is 1 + the index of the instruction that made it; when that
@@ -86,6 +101,16 @@ struct bpfv_cfg
 /* The number in [LO, HI] (unsigned).  */
 struct bpfv_val bpfv_range (uint64_t lo, uint64_t hi);
 
+/* Neither a number nor one stack address: what paths disagree on.  */
+struct bpfv_val bpfv_conflict (void);
+
+/* The W low bits set.  */
+uint64_t bpfv_mask (int w);
+
+/* The jump code that tests the same as CODE with its operands swapped
+   (a > b is b < a).  */
+int bpfv_mirror_jump (int code);
+
 /* The range of the low W bits of V's number (all of them when V is not
    a number).  */
 void bpfv_low_range (const struct bpfv_val *v, int w, uint64_t *lo,
@@ -101,13 +126,29 @@ void bpfv_transfer (const struct bpfi_object *obj, const struct bpfi_func *f,
 bool bpfv_edge (const struct bpfi_func *f, size_t last, int k,
 		struct bpfv_state *s);
 
+/* What pass 3 learns of a loop whose head is block HEAD: the head runs
+   at most TRIPS times per entry into the loop, and a location L whose
+   STEP[L] is not 0 holds there, in its K-th run (from 0), its value on
+   entry ENTRY[L] plus K * STEP[L] (mod 2^64); or, when ZEXT32[L], that
+   sum's low 32 bits zero-extended (from the second run on).  */
+struct bpfv_loop_iv
+{
+  int head;
+  uint64_t trips;
+  uint64_t step[BPFV_NLOCS];
+  bool zext32[BPFV_NLOCS];
+  struct bpfv_val entry[BPFV_NLOCS];
+};
+
 /* Pass 3: bound the loops of F and the instructions one call runs; set
    F->max_insns.  IN holds the state at the start of each block from a
    run of the dataflow that does not follow the edges bpfv_edge finds
-   impossible (a block it never reaches is not visited).  Returns 0, or
-   -EINVAL with *ERR filled in.  */
+   impossible (a block it never reaches is not visited).  When IVS is
+   not NULL, *IVS receives what it learns of each loop (malloc'ed, *NIVS
+   of them).  Returns 0, or -EINVAL with *ERR filled in.  */
 int bpfv_bound (const struct bpfi_object *obj, struct bpfi_func *f,
 		const struct bpfv_cfg *cfg, const struct bpfv_state *in,
+		struct bpfv_loop_iv **ivs, size_t *nivs,
 		struct bpfi_error *err);
 
 #endif /* BPFINST_BPF_VERIFY_H */

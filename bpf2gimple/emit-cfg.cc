@@ -489,11 +489,13 @@ emit_jump (frame *f, reg_state *s, const struct bpf_insn *insn, int pc)
   deliver (f, next, e);
 }
 
-/* Inline the BPF-to-BPF call of CALLEE at F->cur.  The callee's frame is
-   the next one of the stack array; on return R0 and the result tag come
-   from the callee, R6-R9 are the caller's, R1-R5 are clobbered.  */
+/* Inline the BPF-to-BPF call of CALLEE at F->cur, the call instruction's
+   facts INFO.  The callee's frame is the next one of the stack array; on
+   return R0 and the result tag come from the callee, R6-R9 are the
+   caller's, R1-R5 are clobbered.  */
 void
-emit_call (frame *f, reg_state *s, const struct bpfi_func *callee)
+emit_call (frame *f, reg_state *s, const struct bpfi_func *callee,
+	   const struct bpfi_insn_info *info)
 {
   flush (f);
   frame cf;
@@ -502,6 +504,14 @@ emit_call (frame *f, reg_state *s, const struct bpfi_func *callee)
   cf.fn = callee;
   cf.ops = f->ops;
   cf.stack_base = f->stack_base + frame_size (f->fn);
+  /* The pointers into this frame or a caller's it passes.  */
+  for (int r = 1; r <= 5; r++)
+    {
+      int what = BPFI_CALL_ARG (info, r);
+      if (what == BPFI_CALL_ARG_STACK
+	  || (what >= 1 && what <= 5 && (f->stack_args & (1u << what))))
+	cf.stack_args |= (uint8_t) (1u << r);
+    }
   cf.loc = f->loc;
   cf.cur = f->cur;
   cf.gsi = f->gsi;
@@ -551,7 +561,7 @@ emit_function (frame *f, reg_state *entry_state)
 	    start_loop_head (f, i, &s);
 	  else
 	    join (f, f->pending[i], NULL, live_mask (fn, i), NULL, &s);
-	  set_reg (&s, REG_FP, u64_cst (0));
+	  set_reg (&s, REG_FP, u64_cst (frame_top (f)));
 	}
       if (!f->cur)
 	continue;
@@ -579,7 +589,7 @@ emit_function (frame *f, reg_state *entry_state)
 	  break;
 	case BPFI_LOWER_CALL:
 	  if (info->kind == BPFI_RELOC_CALL)
-	    emit_call (f, &s, &emit_obj->funcs[info->index]);
+	    emit_call (f, &s, &emit_obj->funcs[info->index], info);
 	  else
 	    emit_helper (f, &s, (enum bpfi_helper) info->index, info);
 	  break;
@@ -604,18 +614,23 @@ emit_function (frame *f, reg_state *entry_state)
 /* ---------------------------------------------------------------------- */
 /* The stack array of the instrumented function.  */
 
+/* The array of SIZE bytes at least for a hook instance: the one SRA
+   scalarizes, or (ADDRESSED) the addressable one.  */
 static tree
-get_stack_var (uint32_t size)
+get_stack_var (uint32_t size, bool addressed)
 {
-  tree v = emit_fn.stack;
+  tree *slot = addressed ? &emit_fn.stack_addr : &emit_fn.stack;
+  tree v = *slot;
   if (v && tree_to_uhwi (TYPE_SIZE_UNIT (TREE_TYPE (v))) >= size)
     return v;
   /* A larger hook than the ones before: a new, larger array.  */
   tree type = build_array_type_nelts (unsigned_char_type_node, size);
-  v = create_tmp_var (type, "bpf_stack");
+  v = create_tmp_var (type, addressed ? "bpf_stack_addressed" : "bpf_stack");
   SET_DECL_ALIGN (v, 64);
+  if (addressed)
+    TREE_ADDRESSABLE (v) = 1;
   suppress_warning (v);
-  emit_fn.stack = v;
+  *slot = v;
   return v;
 }
 
@@ -688,7 +703,7 @@ emit_hook_at (struct bpfi_func *fn, gimple_stmt_iterator *gsi,
   ctx.count = ctx.orig_bb->count;
   uint32_t need = outlined ? 0 : stack_need (fn);
   if (need)
-    ctx.stack = get_stack_var (need);
+    ctx.stack = get_stack_var (need, fn->stack_var);
 
   frame f;
   memset (&f, 0, sizeof f);
@@ -793,6 +808,7 @@ bpfi_emit_end_function (void)
     loops_state_set (LOOPS_NEED_FIXUP);
   mark_virtual_operands_for_renaming (cfun);
   emit_fn.stack = NULL_TREE;
+  emit_fn.stack_addr = NULL_TREE;
   return TODO_update_ssa_only_virtuals | TODO_cleanup_cfg;
 }
 

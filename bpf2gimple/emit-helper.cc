@@ -62,6 +62,22 @@ emit_clz_ctz (frame *f, bool clz, unsigned bits, tree x)
 		       u64_cst (bits), cnt);
 }
 
+/* The GCC builtin that libgcc routine H of bpf-gcc's computes (its
+   argument is converted to the builtin's parameter type).  */
+static enum built_in_function
+libgcc_builtin (enum bpfi_helper h)
+{
+  switch (h)
+    {
+    case BPFI_HELPER_BSWAPSI2: return BUILT_IN_BSWAP32;
+    case BPFI_HELPER_BSWAPDI2: return BUILT_IN_BSWAP64;
+    case BPFI_HELPER_POPCOUNTSI2: return BUILT_IN_POPCOUNT;
+    case BPFI_HELPER_POPCOUNTDI2: return BUILT_IN_POPCOUNTLL;
+    case BPFI_HELPER_PARITYDI2: return BUILT_IN_PARITYLL;
+    default: return BUILT_IN_FFSLL;
+    }
+}
+
 void
 emit_helper (frame *f, reg_state *s, enum bpfi_helper h,
 	     const struct bpfi_insn_info *info)
@@ -108,23 +124,12 @@ emit_helper (frame *f, reg_state *s, enum bpfi_helper h,
       emit_stop_if_no_tags (f, s);
       break;
     case BPFI_HELPER_BSWAPSI2:
-      r0 = emit_builtin1 (f, BUILT_IN_BSWAP32, r1);
-      break;
     case BPFI_HELPER_BSWAPDI2:
-      r0 = emit_builtin1 (f, BUILT_IN_BSWAP64, r1);
-      break;
     case BPFI_HELPER_POPCOUNTSI2:
-      r0 = emit_builtin1 (f, BUILT_IN_POPCOUNT,
-			  convert_to (f, int_type (32, 1), r1));
-      break;
     case BPFI_HELPER_POPCOUNTDI2:
-      r0 = emit_builtin1 (f, BUILT_IN_POPCOUNTLL, r1);
-      break;
     case BPFI_HELPER_PARITYDI2:
-      r0 = emit_builtin1 (f, BUILT_IN_PARITYLL, r1);
-      break;
     case BPFI_HELPER_FFSDI2:
-      r0 = emit_builtin1 (f, BUILT_IN_FFSLL, r1);
+      r0 = emit_builtin1 (f, libgcc_builtin (h), r1);
       break;
     case BPFI_HELPER_CLZSI2:
     case BPFI_HELPER_CLZDI2:

@@ -4,11 +4,14 @@
 
    Arithmetic follows BPF's rules, not C's: it wraps, x / 0 == 0,
    x % 0 == x, shift counts are masked, 32-bit operations zero-extend
-   their result.  The BPF stack (R10) is a local array of the
-   instrumented function accessed at constant offsets only, which SRA and
-   FRE scalarize away; each inlined BPF-to-BPF call gets the next frame
-   of it.  Loads and stores of program memory use the target's byte
-   order.  */
+   their result.  The BPF stack is a local array of the instrumented
+   function; each inlined BPF-to-BPF call gets the next frame of it.  A
+   pointer into it (R10 included) is a position in the array, so that a
+   callee can reach its caller's frame through the pointer it receives.
+   Accessed at constant positions only, the array is one that SRA and
+   FRE scalarize away; a hook instance that may access it at a variable
+   position gets an addressable one.  Loads and stores of program memory
+   use the target's byte order.  */
 
 #include "gcc-plugin.h"
 #include "system.h"
@@ -53,15 +56,43 @@ stack_need (const struct bpfi_func *fn)
   return frame_size (fn) + callee;
 }
 
+/* The position of F's R10 in the stack array: the top of its frame.  */
+uint32_t
+frame_top (const frame *f)
+{
+  return f->stack_base + frame_size (f->fn);
+}
+
 /* A reference of TYPE to byte OFF (from R10) of F's stack frame.  */
 tree
 stack_ref (frame *f, tree type, HOST_WIDE_INT off)
 {
   tree alias = build_pointer_type_for_mode (char_type_node, ptr_mode, true);
   /* R10 points at the top of the frame; OFF is negative.  */
-  HOST_WIDE_INT top = f->stack_base + frame_size (f->fn);
   return build2 (MEM_REF, type, build_fold_addr_expr (f->ctx->stack),
-		 build_int_cst (alias, top + off));
+		 build_int_cst (alias, frame_top (f) + off));
+}
+
+/* A reference of TYPE to the stack array at position POS (a register's
+   value) plus OFF: a constant position when POS is one, else through a
+   pointer, which makes the array addressable.  */
+static tree
+stack_pos_ref (frame *f, tree type, tree pos, HOST_WIDE_INT off)
+{
+  tree alias = build_pointer_type_for_mode (char_type_node, ptr_mode, true);
+  tree stack = f->ctx->stack;
+  if (TREE_CODE (pos) == INTEGER_CST)
+    return build2 (MEM_REF, build_aligned_type (type, BITS_PER_UNIT),
+		   build_fold_addr_expr (stack),
+		   build_int_cst (alias, (HOST_WIDE_INT) tree_to_uhwi (pos)
+					 + off));
+  TREE_ADDRESSABLE (stack) = 1;
+  tree ptype = build_pointer_type (char_type_node);
+  tree p = build_op (f, POINTER_PLUS_EXPR, ptype,
+		     build_fold_addr_expr_with_type (stack, ptype),
+		     convert_to (f, sizetype, pos));
+  return build2 (MEM_REF, build_aligned_type (type, BITS_PER_UNIT), p,
+		 build_int_cst (alias, off));
 }
 
 /* The value of register RV as a pointer, for a memory access.  */
@@ -102,6 +133,10 @@ access_ref (frame *f, const reg_state *s, tree type, int reg,
 {
   if (info->flags & BPFI_INSN_STACK)
     return stack_ref (f, type, info->stack_off);
+  if ((info->flags & BPFI_INSN_STACK_VAR)
+      || ((info->flags & BPFI_INSN_ARGPTR)
+	  && (f->stack_args & (1u << info->ptr_arg))))
+    return stack_pos_ref (f, type, get_reg (s, reg), insn->off);
   return mem_ref (f, type, s->r[reg], insn->off);
 }
 
@@ -300,22 +335,17 @@ emit_alu (frame *f, reg_state *s, const struct bpf_insn *insn)
 	return;
       break;
     case BPF_MUL:
-      res = build_op (f, MULT_EXPR, type, a, src);
+    case BPF_OR:
+    case BPF_AND:
+    case BPF_XOR:
+      res = build_op (f, op == BPF_MUL ? MULT_EXPR
+			 : op == BPF_OR ? BIT_IOR_EXPR
+			 : op == BPF_AND ? BIT_AND_EXPR : BIT_XOR_EXPR,
+		      type, a, src);
       break;
     case BPF_DIV:
-      res = emit_divmod (f, false, type, a, src);
-      break;
     case BPF_MOD:
-      res = emit_divmod (f, true, type, a, src);
-      break;
-    case BPF_OR:
-      res = build_op (f, BIT_IOR_EXPR, type, a, src);
-      break;
-    case BPF_AND:
-      res = build_op (f, BIT_AND_EXPR, type, a, src);
-      break;
-    case BPF_XOR:
-      res = build_op (f, BIT_XOR_EXPR, type, a, src);
+      res = emit_divmod (f, op == BPF_MOD, type, a, src);
       break;
     case BPF_NEG:
       res = build_op (f, NEGATE_EXPR, type, a);
@@ -355,6 +385,13 @@ emit_load (frame *f, reg_state *s, const struct bpf_insn *insn,
 	   const struct bpfi_insn_info *info)
 {
   tree type = size_type (BPF_SIZE (insn->code));
+  if (info->flags & BPFI_INSN_FILL)
+    {
+      /* A stack pointer spilled at a constant position: that position,
+	 known without reading it back.  */
+      set_reg (s, insn->dst_reg, u64_cst (frame_top (f) + info->fill_off));
+      return;
+    }
   tree ref = access_ref (f, s, type, insn->src_reg, insn, info);
   tree v = make_ssa_name (type);
   add_stmt (f, gimple_build_assign (v, ref));

@@ -85,7 +85,9 @@ struct emit_ctx
   basic_block post;		/* once ORIG_BB is split: the block that
 				   starts with STMT (or is empty) */
   basic_block last_bb;		/* new blocks go after this one */
-  tree stack;			/* the BPF stack array, or NULL */
+  tree stack;			/* the BPF stack array, or NULL: the
+				   frames of the inlined functions, one
+				   after the other */
   unsigned nstmts;		/* statements and PHIs added */
 };
 
@@ -97,6 +99,10 @@ struct frame
   const struct bpfi_operands *ops;
   uint32_t stack_base;		/* offset of this frame's bottom in the
 				   stack array */
+  uint8_t stack_args;		/* bit N: RN holds, on entry, a pointer
+				   into a caller's frame (its value is a
+				   position in the stack array, as R10's
+				   is) */
   vec<arrival> *pending;	/* per instruction: paths arriving there */
   basic_block *loop_bb;		/* per loop head: its block ... */
   tree *loop_phis;		/* ... and its NSTATE PHI results */
@@ -114,7 +120,13 @@ struct frame
 /* What the emitter keeps for the function being instrumented.  */
 struct emit_fn_state
 {
-  tree stack;			/* the BPF stack array, or NULL */
+  tree stack;			/* the BPF stack array of the hook
+				   instances that access it at constant
+				   positions only (SRA scalarizes it), or
+				   NULL */
+  tree stack_addr;		/* the one, addressable, of those that
+				   may access it at variable positions, or
+				   NULL */
   bool changed;			/* some hook was emitted */
   bool new_loops;		/* some hook contains a loop */
   bitmap defs;			/* SSA names the hooks define */
@@ -148,11 +160,13 @@ void continue_on (frame *f, const arrival &a, reg_state *out);
 void add_exit (frame *f, const arrival &a);
 void emit_exit (frame *f, const reg_state *s);
 void emit_function (frame *f, reg_state *entry_state);
-void emit_call (frame *f, reg_state *s, const struct bpfi_func *callee);
+void emit_call (frame *f, reg_state *s, const struct bpfi_func *callee,
+		const struct bpfi_insn_info *info);
 void emit_jump (frame *f, reg_state *s, const struct bpf_insn *insn, int pc);
 
 /* emit-insn.cc */
 uint32_t frame_size (const struct bpfi_func *fn);
+uint32_t frame_top (const frame *f);
 uint32_t stack_need (const struct bpfi_func *fn);
 tree stack_ref (frame *f, tree type, HOST_WIDE_INT off);
 tree mem_ref (frame *f, tree type, const reg_val &rv, HOST_WIDE_INT off);

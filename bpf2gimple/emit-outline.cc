@@ -14,8 +14,11 @@
 
    The first instance of each is inlined and counted; when it added more
    statements than the threshold (bpfi_emit_set_outline), the later ones
-   call the function, which is made then.  The functions are local to the
-   translation unit, never inlined, and never instrumented.  */
+   call the function, which is made then.  An instance that would pass the
+   hook an address of the program's stays inline when GCC optimizes,
+   unless it is very big (passes_address_p).  The
+   functions are local to the translation unit, never inlined, and never
+   instrumented.  */
 
 #include "gcc-plugin.h"
 #include "system.h"
@@ -63,22 +66,27 @@ struct outline_fn
   tree decl;			/* the function, once made */
 };
 
-static vec<outline_fn *> outlines;
-static int outline_threshold = -1;
-static unsigned outline_functions;
-static unsigned long outline_calls;
+/* For the translation unit: the functions so far (made or not), the
+   threshold, and how many functions and calls there are.  */
+static struct
+{
+  vec<outline_fn *> all;
+  int threshold = -1;
+  unsigned functions;
+  unsigned long calls;
+} outline_tu;
 
 void
 bpfi_emit_set_outline (int threshold)
 {
-  outline_threshold = threshold;
+  outline_tu.threshold = threshold;
 }
 
 void
 bpfi_emit_outline_stats (unsigned *functions, unsigned long *calls)
 {
-  *functions = outline_functions;
-  *calls = outline_calls;
+  *functions = outline_tu.functions;
+  *calls = outline_tu.calls;
 }
 
 /* The entry for FN with the facts of OPS, made if needed.  */
@@ -86,9 +94,9 @@ bpfi_emit_outline_stats (unsigned *functions, unsigned long *calls)
 static outline_fn *
 outline_entry (const struct bpfi_func *fn, const struct bpfi_operands *ops)
 {
-  for (unsigned i = 0; i < outlines.length (); i++)
+  for (unsigned i = 0; i < outline_tu.all.length (); i++)
     {
-      outline_fn *o = outlines[i];
+      outline_fn *o = outline_tu.all[i];
       if (o->fn == fn && o->nargs == ops->nargs
 	  && o->width_res == ops->width_res
 	  && o->width[0] == ops->width[0] && o->width[1] == ops->width[1]
@@ -123,7 +131,7 @@ outline_entry (const struct bpfi_func *fn, const struct bpfi_operands *ops)
   o->target = bpfi_func_uses_helper (emit_obj, fn,
 				     BPFI_HELPER_BRANCH_TARGET);
   o->returns_tag = bpfi_func_uses_helper (emit_obj, fn, BPFI_HELPER_SET_TAG);
-  outlines.safe_push (o);
+  outline_tu.all.safe_push (o);
   return o;
 }
 
@@ -150,7 +158,7 @@ make_outlined (outline_fn *o, const struct bpfi_operands *proto)
   char name[256];
   snprintf (name, sizeof name, "__bpfinst_%016llx.%s.%u",
 	    (unsigned long long) emit_obj->id, o->fn->name,
-	    outline_functions);
+	    outline_tu.functions);
   tree decl = build_decl (UNKNOWN_LOCATION, FUNCTION_DECL,
 			  get_identifier (name), fntype);
   TREE_STATIC (decl) = 1;
@@ -278,27 +286,50 @@ make_outlined (outline_fn *o, const struct bpfi_operands *proto)
   cgraph_edge::rebuild_edges ();
   pop_cfun ();
   o->decl = decl;
-  outline_functions++;
+  outline_tu.functions++;
 }
 
 bool
 bpfi_emit_outlined_p (const struct bpfi_func *fn)
 {
-  if (outline_threshold < 0)
+  if (outline_tu.threshold < 0)
     return false;
-  for (unsigned i = 0; i < outlines.length (); i++)
-    if (outlines[i]->fn == fn && outlines[i]->inline_stmts > outline_threshold)
+  for (unsigned i = 0; i < outline_tu.all.length (); i++)
+    if (outline_tu.all[i]->fn == fn && outline_tu.all[i]->inline_stmts > outline_tu.threshold)
       return true;
   return false;
 }
 
+/* Does an instance with operands OPS pass the hook an address of the
+   program's?  A call would make the object it points to escape, and an
+   optimizing GCC would then keep it in memory and reload it across every
+   call: such instances stay inline, where GCC sees what the hook does
+   with the address, unless they are very big (ADDRESS_FACTOR times the
+   threshold).  */
+
+static bool
+passes_address_p (const struct bpfi_func *fn, const struct bpfi_operands *ops)
+{
+  for (unsigned i = 0; i < ops->nargs && i < 5; i++)
+    if ((!fn->verified || (fn->args_read & (1u << (i + 1))))
+	&& ops->args[i] != NULL_TREE
+	&& POINTER_TYPE_P (TREE_TYPE (ops->args[i])))
+      return true;
+  return false;
+}
+
+#define ADDRESS_FACTOR 4
+
 outline_fn *
 outline_lookup (const struct bpfi_func *fn, const struct bpfi_operands *ops)
 {
-  if (outline_threshold < 0 || ops->pseudo_pc_val != NULL_TREE)
+  if (outline_tu.threshold < 0 || ops->pseudo_pc_val != NULL_TREE)
     return NULL;
   outline_fn *o = outline_entry (fn, ops);
-  if (o->inline_stmts < 0 || o->inline_stmts <= outline_threshold)
+  int threshold = outline_tu.threshold;
+  if (optimize && passes_address_p (fn, ops))
+    threshold *= ADDRESS_FACTOR;
+  if (o->inline_stmts < 0 || o->inline_stmts <= threshold)
     return NULL;
   if (o->decl == NULL_TREE)
     make_outlined (o, ops);
@@ -309,7 +340,7 @@ void
 outline_note_inline (const struct bpfi_func *fn,
 		     const struct bpfi_operands *ops, unsigned nstmts)
 {
-  if (outline_threshold < 0 || ops->pseudo_pc_val != NULL_TREE)
+  if (outline_tu.threshold < 0 || ops->pseudo_pc_val != NULL_TREE)
     return;
   outline_fn *o = outline_entry (fn, ops);
   if (o->inline_stmts < 0)
@@ -350,5 +381,5 @@ emit_outline_call (frame *f, reg_state *s, outline_fn *o)
       set_reg (s, REG_TAG, lhs);
     }
   add_stmt (f, call);
-  outline_calls++;
+  outline_tu.calls++;
 }

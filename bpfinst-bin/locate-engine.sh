@@ -9,6 +9,7 @@
 #   bpfinst_plugin   the plugin, bpfinst.so
 #   bpfinst_specs    the specs file that links the runtime archive
 #   bpfinst_include  the folder holding bpfinst/{common,bpf,native}.h
+#                    (these three by absolute path)
 #   bpfinst_where    how they were found (for messages)
 #   bpfinst_triplet  the target of bpfinst_cc (its -dumpmachine)
 # or returns 1 with the reason in bpfinst_error.
@@ -117,12 +118,40 @@ tree, or BPFINST_PLUGIN and BPFINST_SPECS)"
     bpfinst_error="bpfinst headers not found${bpfinst_include:+ in $bpfinst_include} (set BPFINST_INCLUDE to the folder holding bpfinst/native.h)"
     return 1
   fi
+  # By absolute path: the commands made with them may run elsewhere
+  # (distcc) or in another folder.
+  bpfinst_plugin=$(bpfinst_abspath "$bpfinst_plugin")
+  bpfinst_specs=$(bpfinst_abspath "$bpfinst_specs")
+  bpfinst_include=$(cd "$bpfinst_include" && pwd)
   # The first word of BPFINST_CC must be a command.
   # shellcheck disable=SC2086  # split it into words, on purpose
   set -- $bpfinst_cc
   if ! command -v "$1" >/dev/null 2>&1; then
     bpfinst_error="compiler '$1' not found (set BPFINST_CC)"
     return 1
+  fi
+  return 0
+}
+
+# After bpfinst_locate: the folder holding the bundled instrumenters, one
+# folder NAME/ each (examples/instrumenters/ in a build tree,
+# PKGLIBDIR/instrumenters/ once installed; env BPFINST_INSTRUMENTERS
+# first), in bpfinst_instrumenters (empty when there is none), and the
+# target their native halves are built for, the main build's, in
+# bpfinst_main_triplet (empty when unknown).
+bpfinst_locate_instrumenters ()
+{
+  bpfinst_instrumenters=
+  bpfinst_main_triplet=
+  if [ -n "${BPFINST_INSTRUMENTERS-}" ]; then
+    bpfinst_instrumenters=$BPFINST_INSTRUMENTERS
+  elif [ -n "$_bl_top" ]; then
+    bpfinst_instrumenters=$_bl_top/examples/instrumenters
+  elif [ -n "$_bl_lib" ]; then
+    bpfinst_instrumenters=$_bl_lib/instrumenters
+  fi
+  if [ -n "$_bl_lib" ] && [ -f "$_bl_lib/targets.txt" ]; then
+    bpfinst_main_triplet=$(sed -n 's/^main //p' "$_bl_lib/targets.txt")
   fi
   return 0
 }

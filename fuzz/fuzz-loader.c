@@ -82,7 +82,15 @@ walk (const struct bpfi_object *obj)
 	  if ((info->flags & BPFI_INSN_STACK)
 	      && (info->stack_off >= 0 || info->stack_off < -BPFI_STACK_SIZE))
 	    __builtin_trap ();
+	  if ((info->flags & BPFI_INSN_FILL)
+	      && (info->fill_off >= 0 || info->fill_off < -BPFI_STACK_SIZE))
+	    __builtin_trap ();
+	  if ((info->flags & BPFI_INSN_ARGPTR)
+	      && (info->ptr_arg < 1 || info->ptr_arg > 5))
+	    __builtin_trap ();
 	}
+      if (f->stack_depth > BPFI_STACK_SIZE)
+	__builtin_trap ();
       for (int h = BPFI_HELPER_NONE + 1; h < BPFI_HELPER_COUNT; h++)
 	sum += bpfi_func_uses_helper (obj, f, (enum bpfi_helper) h);
       (void) sum;

@@ -1,6 +1,9 @@
 /* hook-table.cc - which bpfinst hook instruments which GIMPLE operation.
    See hook-table.h for the whole picture.  */
 
+/* Before GCC's headers: see there.  */
+#include "bpfinst-libc.h"
+
 #include "gcc-plugin.h"
 #include "system.h"
 #include "coretypes.h"
@@ -56,6 +59,8 @@ const struct bpfi_hook_desc bpfi_hook_descs[BPFI_HOOK_COUNT] =
   { "inst_func_entry",	0, true },
   { "inst_func_exit",	1, true },
   { "inst_call",	1, true },
+  { "inst_memcpy",	3, true },
+  { "inst_memset",	3, true },
 };
 
 /* How a tree code is instrumented.  */
@@ -159,6 +164,18 @@ bpfi_condition_code (enum tree_code code, const_tree optype)
   return ch->cond | (signed_operand_p (optype) ? BPFI_COND_SIGNED : 0);
 }
 
+/* Are the result and the operands of assignment STMT values the hooks
+   see?  */
+static bool
+assign_operands_seen_p (const gassign *stmt)
+{
+  tree rhs2 = gimple_assign_rhs2 (stmt);
+  return (bpfi_instrumented_type_p (TREE_TYPE (gimple_assign_lhs (stmt)))
+	  && bpfi_instrumented_type_p (TREE_TYPE (gimple_assign_rhs1 (stmt)))
+	  && (rhs2 == NULL_TREE
+	      || bpfi_instrumented_type_p (TREE_TYPE (rhs2))));
+}
+
 /* The hook for assignment STMT computing its rhs code (arithmetic, logic,
    comparison or conversion), or BPFI_HOOK_NONE.  */
 static enum bpfi_hook
@@ -169,14 +186,10 @@ hook_for_assign (const gassign *stmt)
   if (ch == NULL)
     return BPFI_HOOK_NONE;
 
-  tree lhs = gimple_assign_lhs (stmt);
-  tree rhs1 = gimple_assign_rhs1 (stmt);
-  tree rhs2 = gimple_assign_rhs2 (stmt);
-  tree optype = TREE_TYPE (rhs1);
-  if (!bpfi_instrumented_type_p (TREE_TYPE (lhs))
-      || !bpfi_instrumented_type_p (optype)
-      || (rhs2 != NULL_TREE && !bpfi_instrumented_type_p (TREE_TYPE (rhs2))))
+  if (!assign_operands_seen_p (stmt))
     return BPFI_HOOK_NONE;
+  tree lhs = gimple_assign_lhs (stmt);
+  tree optype = TREE_TYPE (gimple_assign_rhs1 (stmt));
 
   switch (ch->kind)
     {
@@ -221,6 +234,175 @@ hook_for_call (const gcall *stmt)
     if (builtin_hooks[i].fcode == fcode)
       return builtin_hooks[i].hook;
   return BPFI_HOOK_NONE;
+}
+
+/* Builtin calls that copy or set a block of memory: the arguments that
+   are the destination, the source (or the value; -1: zero) and the
+   length.  */
+struct block_builtin
+{
+  enum built_in_function fcode;
+  bool set;
+  int dst, src, len;
+};
+
+static const struct block_builtin block_builtins[] =
+{
+  { BUILT_IN_MEMCPY,		false,	0, 1, 2 },
+  { BUILT_IN_MEMMOVE,		false,	0, 1, 2 },
+  { BUILT_IN_MEMPCPY,		false,	0, 1, 2 },
+  { BUILT_IN_MEMCPY_CHK,	false,	0, 1, 2 },
+  { BUILT_IN_MEMMOVE_CHK,	false,	0, 1, 2 },
+  { BUILT_IN_MEMPCPY_CHK,	false,	0, 1, 2 },
+  { BUILT_IN_BCOPY,		false,	1, 0, 2 },
+  { BUILT_IN_MEMSET,		true,	0, 1, 2 },
+  { BUILT_IN_MEMSET_CHK,	true,	0, 1, 2 },
+  { BUILT_IN_BZERO,		true,	0, -1, 1 },
+};
+
+/* The C library functions libtag wraps, and their prototypes.  */
+struct libc_function
+{
+  const char *name;
+  const char *signature;
+};
+
+static const struct libc_function libc_functions[] =
+{
+#define X(name, sig) { #name, sig },
+  BPFINST_LIBC_FUNCTIONS (X)
+#undef X
+};
+
+const char *
+bpfi_libc_name (int index)
+{
+  return libc_functions[index].name;
+}
+
+unsigned
+bpfi_libc_count (void)
+{
+  return ARRAY_SIZE (libc_functions);
+}
+
+/* The kind of TYPE in a signature of BPFINST_LIBC_FUNCTIONS.  */
+static char
+signature_kind (const_tree type)
+{
+  if (VOID_TYPE_P (type))
+    return 'v';
+  if (INTEGRAL_TYPE_P (type))
+    return 'i';
+  if (POINTER_TYPE_P (type))
+    return 'p';
+  if (SCALAR_FLOAT_TYPE_P (type))
+    return 'f';
+  return '?';
+}
+
+/* Does prototyped function type FNTYPE agree with SIGNATURE?  */
+static bool
+signature_matches_p (const_tree fntype, const char *sig)
+{
+  if (!prototype_p (fntype) || sig[0] != signature_kind (TREE_TYPE (fntype))
+      || sig[1] != ':')
+    return false;
+  const char *k = sig + 2;
+  for (tree a = TYPE_ARG_TYPES (fntype); a && a != void_list_node;
+       a = TREE_CHAIN (a), k++)
+    if (*k == 0 || *k == '.'
+	|| (*k != 'a' && *k != signature_kind (TREE_VALUE (a))))
+      return false;
+  return *k == (stdarg_p (fntype) ? '.' : 0) && (*k == 0 || k[1] == 0);
+}
+
+/* The index in LIBC_FUNCTIONS of the function call STMT calls, or -1.  */
+static int
+libc_function (const gcall *stmt)
+{
+  tree fndecl = gimple_call_fndecl (stmt);
+  /* Not a function this translation unit defines: the program's own.  */
+  if (fndecl == NULL_TREE || !TREE_PUBLIC (fndecl) || !DECL_EXTERNAL (fndecl))
+    return -1;
+  const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
+  if (name[0] == '*')
+    name++;
+  for (size_t i = 0; i < ARRAY_SIZE (libc_functions); i++)
+    if (strcmp (name, libc_functions[i].name) == 0)
+      return (signature_matches_p (TREE_TYPE (fndecl),
+				   libc_functions[i].signature)
+	      ? (int) i : -1);
+  return -1;
+}
+
+/* Classify call STMT of a block copy or set, or of a C library function
+   libtag wraps.  */
+static bool
+classify_memory_call (gcall *stmt, struct bpfi_site *site)
+{
+  if (gimple_call_builtin_p (stmt, BUILT_IN_NORMAL))
+    {
+      enum built_in_function fcode
+	= DECL_FUNCTION_CODE (gimple_call_fndecl (stmt));
+      for (size_t i = 0; i < ARRAY_SIZE (block_builtins); i++)
+	{
+	  const struct block_builtin *b = &block_builtins[i];
+	  if (b->fcode != fcode)
+	    continue;
+	  site->kind = b->set ? BPFI_SITE_BLOCK_SET : BPFI_SITE_BLOCK_COPY;
+	  site->hook = b->set ? BPFI_HOOK_MEMSET : BPFI_HOOK_MEMCPY;
+	  site->nops = 2;
+	  site->ops[0] = gimple_call_arg (stmt, b->dst);
+	  site->ops[1] = (b->src >= 0 ? gimple_call_arg (stmt, b->src)
+			  : integer_zero_node);
+	  site->len = gimple_call_arg (stmt, b->len);
+	  site->lhs = gimple_call_lhs (stmt);
+	  return true;
+	}
+    }
+  int libc = libc_function (stmt);
+  if (libc < 0)
+    return false;
+  site->kind = BPFI_SITE_LIBC_CALL;
+  site->libc = libc;
+  site->lhs = gimple_call_lhs (stmt);
+  return true;
+}
+
+/* Classify STMT, an assignment to memory of an aggregate: a copy of one
+   of constant size, or its zeroing (an empty constructor).  */
+static bool
+classify_block_assign (gassign *stmt, struct bpfi_site *site)
+{
+  tree lhs = gimple_assign_lhs (stmt);
+  tree rhs = gimple_assign_rhs1 (stmt);
+  tree size = TYPE_SIZE_UNIT (TREE_TYPE (lhs));
+  if (!gimple_assign_single_p (stmt) || gimple_clobber_p (stmt)
+      || !AGGREGATE_TYPE_P (TREE_TYPE (lhs)) || size == NULL_TREE
+      || !tree_fits_uhwi_p (size) || integer_zerop (size)
+      || TREE_CODE (lhs) == WITH_SIZE_EXPR || TREE_CODE (rhs) == WITH_SIZE_EXPR)
+    return false;
+  site->ref = lhs;
+  site->len = size;
+  if (TREE_CODE (rhs) == CONSTRUCTOR)
+    {
+      if (CONSTRUCTOR_NELTS (rhs) != 0)
+	return false;
+      site->kind = BPFI_SITE_BLOCK_SET;
+      site->hook = BPFI_HOOK_MEMSET;
+      site->nops = 2;
+      site->ops[1] = integer_zero_node;
+      return true;
+    }
+  if (!handled_component_p (rhs) && !DECL_P (rhs)
+      && TREE_CODE (rhs) != MEM_REF && TREE_CODE (rhs) != STRING_CST)
+    return false;
+  site->kind = BPFI_SITE_BLOCK_COPY;
+  site->hook = BPFI_HOOK_MEMCPY;
+  site->nops = 2;
+  site->src_ref = rhs;
+  return true;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -324,14 +506,12 @@ float_branch_condition (enum tree_code code)
 static bool
 classify_composite (gassign *stmt, struct bpfi_site *site)
 {
+  if (!assign_operands_seen_p (stmt))
+    return false;
   enum tree_code code = gimple_assign_rhs_code (stmt);
   tree lhs = gimple_assign_lhs (stmt);
   tree a = gimple_assign_rhs1 (stmt);
   tree b = gimple_assign_rhs2 (stmt);
-  if (!bpfi_instrumented_type_p (TREE_TYPE (lhs))
-      || !bpfi_instrumented_type_p (TREE_TYPE (a))
-      || (b != NULL_TREE && !bpfi_instrumented_type_p (TREE_TYPE (b))))
-    return false;
   site->ops[0] = a;
   site->ops[1] = b;
   site->nops = b != NULL_TREE ? 2 : 1;
@@ -374,7 +554,7 @@ classify_assign (gassign *stmt, struct bpfi_site *site)
   if (TREE_CODE (lhs) != SSA_NAME)
     {
       if (!store_p (stmt))
-	return false;
+	return classify_block_assign (stmt, site);
       if (TREE_CODE (lhs) == COMPONENT_REF
 	  && DECL_BIT_FIELD (TREE_OPERAND (lhs, 1)))
 	{
@@ -517,8 +697,8 @@ longjmp_call_p (gcall *call, tree fndecl)
 /* A call: the call hook, unless it is no call in the program's source
    (internal functions, GCC's own built-ins); func_exit after it when it
    leaves the function.  */
-static bool
-classify_call (gcall *call, struct bpfi_site *site)
+bool
+bpfi_classify_call (gcall *call, struct bpfi_site *site)
 {
   if (gimple_call_internal_p (call))
     return false;
@@ -587,8 +767,11 @@ bpfi_classify (gimple *stmt, struct bpfi_site *site)
       {
 	gcall *call = as_a <gcall *> (stmt);
 	enum bpfi_hook hook = hook_for_call (call);
-	if (hook == BPFI_HOOK_NONE || gimple_call_num_args (call) < 1)
-	  return classify_call (call, site);
+	if (hook == BPFI_HOOK_NONE)
+	  return (classify_memory_call (call, site)
+		  || bpfi_classify_call (call, site));
+	if (gimple_call_num_args (call) < 1)
+	  return false;
 	tree a = gimple_call_arg (call, 0);
 	if (!bpfi_instrumented_type_p (TREE_TYPE (a)))
 	  return false;
@@ -637,6 +820,9 @@ bpfi_site_hooked_p (const struct bpfi_site *site)
     case BPFI_SITE_CALL:
     case BPFI_SITE_RETURN:
     case BPFI_SITE_LEAVE:
+    case BPFI_SITE_BLOCK_COPY:
+    case BPFI_SITE_BLOCK_SET:
+    case BPFI_SITE_LIBC_CALL:
       return false;
     default:
       return true;

@@ -41,6 +41,21 @@
      GIMPLE_CALL __builtin_clz{,l,ll,imax}, IFN_CLZ     clz (a, precision)
      GIMPLE_CALL __builtin_ctz{,l,ll,imax}, IFN_CTZ     ctz (a, precision)
 
+   GCCInst extensions (not in the engine-neutral contract), block copies
+   and block sets of memory:
+
+     an aggregate copy  (MEM = MEM)  memcpy (dst, src, len)
+     GIMPLE_CALL memcpy, memmove,    memcpy (dst, src, len)
+       mempcpy (and their _chk
+       forms), bcopy
+     an aggregate zeroed (MEM = {})  memset (dst, 0, len)
+     GIMPLE_CALL memset (and         memset (dst, value, len)
+       __memset_chk), bzero
+
+   A call of a C library function that libtag wraps (bpfinst-libc.h,
+   BPFINST_LIBC_FUNCTIONS), whose prototype agrees with the list's, is a
+   site too: it has no hook, and instrument.cc may send it to the
+   wrapper.
    Operations GCC makes of several source operations are presented as
    those (see enum bpfi_site_kind for the operands and tags):
 
@@ -78,13 +93,15 @@
    values whether an instrumenter defines them or not.
 
    Not instrumented: floating-point, complex, vector and fixed-point
+   Not instrumented: floating-point, complex, vector and fixed-point
    operations; MULT_HIGHPART_EXPR, the widening and other division/modulo
    codes (CEIL_*, FLOOR_DIV, ROUND_*), COND_EXPR and the unordered
    comparisons; volatile bit-fields, bit-fields in reverse storage order
-   or wider than 64 bits, aggregate copies, memory operands of calls and
-   asm statements, clobbers; loads and stores through a named address
-   space (__seg_fs, __seg_gs: the address is an offset in the segment).  The nand, nor, eqv and srem_nonneg hooks have no
-   GIMPLE counterpart: GCC never calls them.  */
+   or wider than 64 bits, aggregate copies of variable size, memory
+   operands of other calls and of asm statements, clobbers; loads and
+   stores through a named address space (__seg_fs, __seg_gs: the address
+   is an offset in the segment).  The nand, nor, eqv and srem_nonneg
+   hooks have no GIMPLE counterpart: GCC never calls them.  */
 
 #ifndef BPFINST_HOOK_TABLE_H
 #define BPFINST_HOOK_TABLE_H
@@ -126,6 +143,8 @@ enum bpfi_hook
   BPFI_HOOK_FUNC_ENTRY,
   BPFI_HOOK_FUNC_EXIT,
   BPFI_HOOK_CALL,
+  BPFI_HOOK_MEMCPY,
+  BPFI_HOOK_MEMSET,
   BPFI_HOOK_COUNT,
   BPFI_HOOK_NONE = BPFI_HOOK_COUNT
 };
@@ -208,7 +227,18 @@ enum bpfi_site_kind
   BPFI_SITE_RETURN,
   /* The function is left another way: an exception going out (resx),
      __builtin_longjmp: func_exit (0).  */
-  BPFI_SITE_LEAVE
+  BPFI_SITE_LEAVE,
+  /* LEN bytes written as a whole: at REF (or, when REF is NULL_TREE, at
+     the pointer OPS[0]), copies of the bytes at SRC_REF (or at the
+     pointer OPS[1]) for BLOCK_COPY (hook memcpy), the byte value OPS[1]
+     for BLOCK_SET (hook memset).  LHS, if any, is the result of a call,
+     the destination pointer.  GCCInst extensions.  */
+  BPFI_SITE_BLOCK_COPY,
+  BPFI_SITE_BLOCK_SET,
+  /* A call of C library function LIBC (an index into
+     BPFINST_LIBC_FUNCTIONS, bpfinst-libc.h), which libtag wraps: no
+     hook.  */
+  BPFI_SITE_LIBC_CALL
 };
 
 struct bpfi_site
@@ -223,6 +253,9 @@ struct bpfi_site
   int cond;			/* comparisons and branches: condition () */
   bool cmp_p;			/* COND: a comparison cmp sees */
   bool br_negate;		/* COND: branch on OPS[0] == 0 */
+  tree src_ref;			/* BLOCK_COPY: the source, or NULL_TREE */
+  tree len;			/* BLOCK_*: the number of bytes */
+  int libc;			/* LIBC_CALL: the function */
   bool rotate_right;		/* ROTATE */
   unsigned width;		/* ROTATE: the width rotated in */
   tree repr;			/* FIELD_*: the field's representative */
@@ -238,15 +271,24 @@ struct bpfi_site
    defines the hooks is not looked at.  */
 bool bpfi_classify (gimple *stmt, struct bpfi_site *site);
 
-/* Does SITE's kind run the contract's hooks (as opposed to tag
-   propagation only, or the extensions' hooks)?  The operations for
-   which it does are the ones pseudo_pc () numbers.  */
+/* Classify CALL as an extension site only: a call (inst_call), or a way
+   out of the function (longjmp); false for neither.  */
+bool bpfi_classify_call (gcall *call, struct bpfi_site *site);
+
+/* Does SITE's kind run hooks of the contract (as opposed to tag
+   propagation only, or GCCInst's extensions)?  The operations for which
+   it does are the ones pseudo_pc () numbers by their order.  */
 bool bpfi_site_hooked_p (const struct bpfi_site *site);
 
 /* Give every call of the current function that may throw an exception
    out of it a landing pad (one for all, a cleanup that ends in a resx
    leaving the function), so that func_exit runs on the way out.  */
 void bpfi_exception_exits (void);
+
+/* The assembler name of C library function INDEX of
+   BPFINST_LIBC_FUNCTIONS (bpfinst-libc.h), and their number.  */
+const char *bpfi_libc_name (int index);
+unsigned bpfi_libc_count (void);
 
 /* The outgoing edges of switch STMT that inst_br sees: one per case label
    group (the labels going to one block), the default's apart.  Splits

@@ -49,6 +49,15 @@ static struct
 {
   struct bpfi_func *hook_funcs[BPFI_HOOK_COUNT];
   tree switch_decl;	/* NULL_TREE with -fplugin-arg-bpfinst-switch=off */
+  /* The instrumenter keeps tags in libtag's dense store (its hooks use
+     dense_tag_get or dense_tag_set): block copies and sets without a
+     hook of their own copy the tags there.  */
+  bool dense_tags;
+  /* Calls of the C library functions libtag wraps go to the wrappers.  */
+  bool libc_wrap;
+  /* The runtime's functions for those, made on first use: the dense
+     store's copy and set, and a TREE_VEC of the wrappers.  */
+  tree dense_copy_decl, dense_set_decl, libc_decls;
   struct
   {
     unsigned long sites;	/* operations instrumented */
@@ -60,6 +69,16 @@ static struct
 
 static const struct ggc_root_tab switch_root_tab[] = {
   { &inst.switch_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+    &gt_pch_nx_tree_node },
+  LAST_GGC_ROOT_TAB
+};
+
+static const struct ggc_root_tab memory_root_tab[] = {
+  { &inst.dense_copy_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+    &gt_pch_nx_tree_node },
+  { &inst.dense_set_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+    &gt_pch_nx_tree_node },
+  { &inst.libc_decls, 1, sizeof (tree), &gt_ggc_mx_tree_node,
     &gt_pch_nx_tree_node },
   LAST_GGC_ROOT_TAB
 };
@@ -83,6 +102,12 @@ struct inst_ctx
   /* The function's copy of the run-time switch, which every hook is
      guarded by, or NULL_TREE.  */
   tree switch_copy;
+  /* Numbers, from 1, the block copy or set being instrumented (0
+     elsewhere), among the function's: these GCCInst extensions are not
+     among the operations ORDINAL counts.  */
+  unsigned block_no, blocks;
+  /* Calls were added or redirected: virtual operands need renaming.  */
+  bool memory_changed;
   /* Numbers the statements handled (address steps included), and, per
      hook, the last one counted in its statistics: a branch's hook on
      its two edges is one operation.  */
@@ -96,6 +121,9 @@ struct inst_ctx
   tree func_id;
   tree func_addr;
   tree func_name;
+  /* The statement being instrumented (an address step, during one),
+     for the table of sites.  */
+  gimple *stmt;
 };
 
 #define FNV_PRIME 0x100000001b3ULL
@@ -130,19 +158,23 @@ fnv1a_u32 (uint64_t h, uint32_t v)
    &a[i]" has no hook, so it shares its ordinal with the next operation),
    the piece of an operation presented as several, when it is one, and
    the hook's name.  An extension hook's site has its own ordinal, among
-   the function's extension sites, in place of the operation's.  Nothing
+   the function's extension sites, in place of the operation's; a block
+   copy or set (and its address steps) keeps the operation's ordinal and
+   adds its own number among the function's, with a mark.  Nothing
    depends on addresses, the build order or the time, so a rebuild gives
    the same values.  */
 
 static uint64_t
 pseudo_pc (const inst_ctx *ctx, unsigned sub, enum bpfi_hook hook)
 {
+  bool ext = bpfi_hook_descs[hook].extension && ctx->block_no == 0;
   uint64_t h = fnv1a_u32 (ctx->function_hash,
-			  bpfi_hook_descs[hook].extension ? ctx->ext_ordinal
-							  : ctx->ordinal);
+			  ext ? ctx->ext_ordinal : ctx->ordinal);
   h = fnv1a_u32 (h, sub + 1000 * ctx->address_step);
   if (ctx->address_of)
     h = fnv1a (h, "&", 1);
+  if (ctx->block_no)
+    h = fnv1a_u32 (fnv1a (h, "=", 1), ctx->block_no);
   if (ctx->part != 0)
     h = fnv1a_u32 (h, 0x80000000u | ctx->part);
   const char *name = bpfi_hook_descs[hook].name;
@@ -150,7 +182,8 @@ pseudo_pc (const inst_ctx *ctx, unsigned sub, enum bpfi_hook hook)
 }
 
 void
-instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
+instrument_init (struct bpfi_object *obj, bool tags_off, bool guards,
+		 bool libc_off)
 {
   tags_init (obj, tags_off);
   if (guards)
@@ -162,6 +195,30 @@ instrument_init (struct bpfi_object *obj, bool tags_off, bool guards)
     }
   for (int h = 0; h < BPFI_HOOK_COUNT; h++)
     inst.hook_funcs[h] = bpfi_object_find (obj, bpfi_hook_descs[h].name);
+
+  /* Tags in memory: the dense store's (inline), or the instrumenter's
+     own when it follows block copies and sets with hooks.  Then the
+     calls of the C library functions libtag wraps go to the wrappers,
+     which move the tags of the bytes those functions read and write
+     (bare-metal runtimes have no wrappers).  */
+  for (size_t i = 0; i < obj->nfuncs; i++)
+    {
+      const struct bpfi_func *fn = &obj->funcs[i];
+      if (fn->global && fn->verified
+	  && (bpfi_func_uses_helper (obj, fn, BPFI_HELPER_DENSE_TAG_GET)
+	      || bpfi_func_uses_helper (obj, fn, BPFI_HELPER_DENSE_TAG_SET)))
+	inst.dense_tags = true;
+    }
+#ifndef BPFINST_BARE_METAL
+  inst.libc_wrap = (!libc_off
+		    && (inst.dense_tags
+			|| inst.hook_funcs[BPFI_HOOK_MEMCPY] != NULL
+			|| inst.hook_funcs[BPFI_HOOK_MEMSET] != NULL));
+#else
+  (void) libc_off;
+#endif
+  if (inst.dense_tags || inst.libc_wrap)
+    ggc_register_root_tab (memory_root_tab);
 }
 
 void
@@ -248,6 +305,8 @@ emit_hook (inst_ctx *ctx, enum bpfi_hook hook, gimple_stmt_iterator *gsi,
 	   struct bpfi_operands *ops, unsigned sub)
 {
   ops->pseudo_pc = pseudo_pc (ctx, sub, hook);
+  sites_record (ops->pseudo_pc, hook, ctx->stmt, ops->args[0], ops->loc,
+		ctx->ordinal);
   ops->guard = ctx->switch_copy;
   ops->func_id = ctx->func_id;
   ops->func_addr = ctx->func_addr;
@@ -495,9 +554,11 @@ gimplify_base (gimple_stmt_iterator *gsi, struct access_place *place)
 static void
 instrument_step (inst_ctx *ctx, gimple *step, unsigned step_no)
 {
+  gimple *stmt = ctx->stmt;
   ctx->address_step = step_no;
   instrument_stmt (ctx, step);
   ctx->address_step = 0;
+  ctx->stmt = stmt;
 }
 
 /* The address of PLACE as a GIMPLE value, computed before *GSI.  A
@@ -508,7 +569,7 @@ instrument_step (inst_ctx *ctx, gimple *step, unsigned step_no)
 
 static tree
 gimplify_address (inst_ctx *ctx, gimple_stmt_iterator *gsi,
-		  struct access_place *place)
+		  struct access_place *place, unsigned first_step = 1)
 {
   tree base = gimplify_base (gsi, place);
   if (place->varoff == NULL_TREE)
@@ -531,7 +592,7 @@ gimplify_address (inst_ctx *ctx, gimple_stmt_iterator *gsi,
     }
   gsi_insert_seq_before (gsi, seq, GSI_SAME_STMT);
   for (unsigned i = 0; i < steps.length (); i++)
-    instrument_step (ctx, steps[i], i + 1);
+    instrument_step (ctx, steps[i], first_step + i);
   /* The hooks may split blocks: find the statement again.  */
   *gsi = gsi_for_stmt (stmt);
   return ptr;
@@ -853,6 +914,165 @@ instrument_entry (inst_ctx *ctx, basic_block bb)
 }
 
 /* ---------------------------------------------------------------------- */
+/* Block copies and block sets, and calls of the C library (GCCInst
+   extensions).  */
+
+/* VAL converted to TYPE before *GSI.  */
+
+static tree
+convert_before (gimple_stmt_iterator *gsi, tree type, tree val,
+		location_t loc)
+{
+  if (useless_type_conversion_p (type, TREE_TYPE (val)))
+    return val;
+  if (TREE_CODE (val) == INTEGER_CST)
+    return fold_convert (type, val);
+  tree t = make_ssa_name (type);
+  gassign *g = gimple_build_assign (t, NOP_EXPR, val);
+  gimple_set_location (g, loc);
+  gsi_insert_before (gsi, g, GSI_SAME_STMT);
+  return t;
+}
+
+/* VAL, a pointer or an integer, as a 64-bit unsigned value.  */
+
+static tree
+as_u64 (gimple_stmt_iterator *gsi, tree val, location_t loc)
+{
+  tree type = TREE_TYPE (val);
+  if (POINTER_TYPE_P (type))
+    val = convert_before (gsi, build_nonstandard_integer_type
+			  (TYPE_PRECISION (type), 1), val, loc);
+  return convert_before (gsi, bpfi_u64_type, val, loc);
+}
+
+/* The runtime's void NAME (uint64_t, uint64_t, uint64_t), in *SLOT.  */
+
+static tree
+runtime_fn3 (tree *slot, const char *name)
+{
+  if (*slot == NULL_TREE)
+    {
+      tree fntype = build_function_type_list (void_type_node, bpfi_u64_type,
+					      bpfi_u64_type, bpfi_u64_type,
+					      NULL_TREE);
+      *slot = bpfi_extern_decl (FUNCTION_DECL, name, fntype);
+      TREE_NOTHROW (*slot) = 1;
+    }
+  return *slot;
+}
+
+/* The address of one end of a block copy or set: of memory reference
+   REF, or the pointer PTR when REF is NULL_TREE, as a GIMPLE value before
+   *GSI.  With STEPS, a variable part is computed by instrumented steps
+   numbered from FIRST_STEP, as an access's address is.  */
+
+static tree
+block_address (inst_ctx *ctx, gimple_stmt_iterator *gsi, tree ref, tree ptr,
+	       bool steps, unsigned first_step)
+{
+  if (ref == NULL_TREE)
+    return ptr;
+  struct access_place place;
+  if (steps && analyze_access (ref, &place))
+    return gimplify_address (ctx, gsi, &place, first_step);
+  place.addr = build_fold_addr_expr (ref);
+  place.varoff = NULL_TREE;
+  place.offset = 0;
+  return gimplify_base (gsi, &place);
+}
+
+/* A block copy or set: its hook, inst_memcpy or inst_memset; or, without
+   one, when the instrumenter keeps tags in the dense store, a call of the
+   runtime that copies (or sets) the tags of the bytes there.  */
+
+static bool
+instrument_block (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt,
+		  const struct bpfi_site *site)
+{
+  bool set = site->kind == BPFI_SITE_BLOCK_SET;
+  bool hooked = hook_defined_p (site->hook);
+  if (!hooked && !inst.dense_tags)
+    return false;
+  location_t loc = gimple_location (stmt);
+  ctx->block_no = ++ctx->blocks;
+  /* Addresses the hook does not read are not computed.  */
+  tree dst = build_int_cst (ptr_type_node, 0);
+  if (!hooked || hook_reads_arg_p (site->hook, 1) || site->ref == NULL_TREE)
+    dst = block_address (ctx, gsi, site->ref, site->ops[0], hooked, 1);
+  tree src = site->ops[1];
+  if (!set && (!hooked || hook_reads_arg_p (site->hook, 2)
+	       || site->src_ref == NULL_TREE))
+    src = block_address (ctx, gsi, site->src_ref, site->ops[1], hooked,
+			 500);
+  else if (!set)
+    src = build_int_cst (ptr_type_node, 0);
+  if (hooked)
+    {
+      struct bpfi_operands ops;
+      init_operands (&ops, stmt);
+      set_arg (&ops, 0, dst);
+      set_arg (&ops, 1, src);
+      set_arg (&ops, 2, site->len);
+      emit_hook (ctx, site->hook, gsi, &ops, 0);
+    }
+  else
+    {
+      tree a = as_u64 (gsi, dst, loc), b, c;
+      tree fn;
+      if (set)
+	{
+	  tree tag = tag_of (src);
+	  fn = runtime_fn3 (&inst.dense_set_decl, BPFINST_DENSE_SET_RANGE_NAME);
+	  b = as_u64 (gsi, site->len, loc);
+	  c = tag ? tag : build_zero_cst (bpfi_u64_type);
+	}
+      else
+	{
+	  fn = runtime_fn3 (&inst.dense_copy_decl, BPFINST_DENSE_COPY_NAME);
+	  b = as_u64 (gsi, src, loc);
+	  c = as_u64 (gsi, site->len, loc);
+	}
+      gcall *call = gimple_build_call (fn, 3, a, b, c);
+      gimple_set_location (call, loc);
+      gsi_insert_before (gsi, call, GSI_SAME_STMT);
+      ctx->memory_changed = true;
+    }
+  /* memcpy and memset return the destination.  */
+  if (site->lhs != NULL_TREE)
+    set_tag_of (site->lhs, tag_of (dst));
+  ctx->block_no = 0;
+  return true;
+}
+
+/* A call of a C library function libtag wraps: when the instrumenter
+   keeps tags in memory, make it a call of the wrapper, which the tag
+   code of calls (tags.cc) then treats as any function.  No hook: false,
+   so that tags_default does that.  */
+
+static bool
+instrument_libc_call (inst_ctx *ctx, gcall *call, const struct bpfi_site *site)
+{
+  if (!inst.libc_wrap)
+    return false;
+  if (inst.libc_decls == NULL_TREE)
+    inst.libc_decls = make_tree_vec (bpfi_libc_count ());
+  tree old = gimple_call_fndecl (call);
+  tree wrapper = TREE_VEC_ELT (inst.libc_decls, site->libc);
+  if (wrapper == NULL_TREE)
+    {
+      char *name = concat (BPFINST_LIBC_WRAPPER_PREFIX,
+			   bpfi_libc_name (site->libc), NULL);
+      wrapper = bpfi_extern_decl (FUNCTION_DECL, name, TREE_TYPE (old));
+      free (name);
+      TREE_NOTHROW (wrapper) = TREE_NOTHROW (old);
+      TREE_VEC_ELT (inst.libc_decls, site->libc) = wrapper;
+    }
+  gimple_call_set_fndecl (call, wrapper);
+  update_stmt (call);
+  cgraph_update_edges_for_call_stmt (call, old, call);
+  ctx->memory_changed = true;
+  return false;
 /* Operations GCC made of several source operations.  Their pieces are
    instrumentation-only statements inserted before the operation, each
    instrumented like the program's own, so that the hooks see real
@@ -880,9 +1100,11 @@ static void
 instrument_piece (inst_ctx *ctx, gimple *piece, unsigned part)
 {
   unsigned saved = ctx->part;
+  gimple *stmt = ctx->stmt;
   ctx->part = part;
   instrument_stmt (ctx, piece);
   ctx->part = saved;
+  ctx->stmt = stmt;
 }
 
 /* VAL converted to TYPE before *GSI, by conversions that no hook sees
@@ -1107,6 +1329,25 @@ instrument_field_store (inst_ctx *ctx, gimple_stmt_iterator *gsi,
   return true;
 }
 
+/* A call of memcpy, memset or a C library function libtag wraps is a
+   block or C library site, but a call too: inst_call before it, with the
+   function it names (not libtag's wrapper).  */
+
+static void
+also_call_site (inst_ctx *ctx, gimple_stmt_iterator *gsi, gimple *stmt)
+{
+  struct bpfi_site call;
+  if (!is_gimple_call (stmt) || !hook_defined_p (BPFI_HOOK_CALL))
+    return;
+  memset (&call, 0, sizeof call);
+  call.hook = BPFI_HOOK_NONE;
+  if (!bpfi_classify_call (as_a <gcall *> (stmt), &call)
+      || call.kind != BPFI_SITE_CALL)
+    return;
+  instrument_call (ctx, gsi, stmt, &call);
+  ctx->ext_ordinal++;
+}
+
 /* Instrument STMT; false when its tags are tags_default's (no hook was
    inserted for it, or only an extension's).  */
 
@@ -1114,6 +1355,7 @@ static bool
 instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
 {
   gimple_stmt_iterator gsi = gsi_for_stmt (stmt);
+  ctx->stmt = stmt;
   switch (site->kind)
     {
     case BPFI_SITE_OP:
@@ -1131,6 +1373,13 @@ instrument_site (inst_ctx *ctx, gimple *stmt, const struct bpfi_site *site)
       return true;
     case BPFI_SITE_GOTO:
       return instrument_goto (ctx, &gsi, stmt);
+    case BPFI_SITE_BLOCK_COPY:
+    case BPFI_SITE_BLOCK_SET:
+      also_call_site (ctx, &gsi, stmt);
+      return instrument_block (ctx, &gsi, stmt, site);
+    case BPFI_SITE_LIBC_CALL:
+      also_call_site (ctx, &gsi, stmt);
+      return instrument_libc_call (ctx, as_a <gcall *> (stmt), site);
     case BPFI_SITE_MINMAX:
       return instrument_minmax (ctx, &gsi, stmt, site);
     case BPFI_SITE_ABS:
@@ -1331,6 +1580,11 @@ instrument_function (void)
     {
       fill_switch_copy (ctx.switch_copy);
       todo |= TODO_update_address_taken | TODO_update_ssa_only_virtuals;
+    }
+  if (ctx.memory_changed)
+    {
+      mark_virtual_operands_for_renaming (cfun);
+      todo |= TODO_update_ssa_only_virtuals;
     }
   if (tags_end_function ())
     {

@@ -62,6 +62,9 @@ static int bpfinst_outline = OUTLINE_AUTO;
    one 2 to 5 %.  */
 static bool bpfinst_switch;
 
+/* libc=off: calls of the C library never go to libtag's wrappers.  */
+static bool bpfinst_libc_off;
+
 /* verbose: say which functions are left alone, and why.  */
 static bool bpfinst_verbose;
 
@@ -298,8 +301,8 @@ native_half_p (const char **why)
   return false;
 }
 
-/* Is function DECL to be instrumented, as far as the lists and the
-   native-half rule say?  */
+/* Is function DECL to be instrumented, as far as its attributes, the
+   lists and the native-half rule say?  */
 
 static bool
 selected_p (tree decl)
@@ -316,6 +319,22 @@ selected_p (tree decl)
     }
   if (native)
     return false;
+  if (lookup_attribute ("no_instrument_function", DECL_ATTRIBUTES (decl)))
+    {
+      if (bpfinst_verbose)
+	inform (DECL_SOURCE_LOCATION (decl),
+		"bpfinst: %qD not instrumented: it has attribute %qs",
+		decl, "no_instrument_function");
+      return false;
+    }
+  if (lookup_attribute ("naked", DECL_ATTRIBUTES (decl)))
+    {
+      if (bpfinst_verbose)
+	inform (DECL_SOURCE_LOCATION (decl),
+		"bpfinst: %qD not instrumented: it has attribute %qs",
+		decl, "naked");
+      return false;
+    }
   if (have_deny)
     {
       const struct list_entry *e = list_match (&deny_list, decl);
@@ -368,12 +387,7 @@ public:
   bool gate (function *fun) final override
   {
     tree decl = fun->decl;
-    return (bpfinst_object != NULL
-	    && have_hooks
-	    && !lookup_attribute ("no_instrument_function",
-				  DECL_ATTRIBUTES (decl))
-	    && !lookup_attribute ("naked", DECL_ATTRIBUTES (decl))
-	    && selected_p (decl));
+    return bpfinst_object != NULL && have_hooks && selected_p (decl);
   }
 
   unsigned int execute (function *) final override
@@ -384,7 +398,8 @@ public:
 	bpfi_emit_set_outline (bpfinst_outline != OUTLINE_AUTO
 			       ? bpfinst_outline
 			       : !optimize || optimize_size ? 8 : 16);
-	instrument_init (bpfinst_object, bpfinst_tags_off, bpfinst_switch);
+	instrument_init (bpfinst_object, bpfinst_tags_off, bpfinst_switch,
+			 bpfinst_libc_off);
 	emitter_ready = true;
       }
     return instrument_function ();
@@ -697,6 +712,13 @@ arg_switch (const char *value)
 }
 
 static bool
+arg_libc (const char *value)
+{
+  bpfinst_libc_off = strcmp (value, "off") == 0;
+  return true;
+}
+
+static bool
 arg_verbose (const char *)
 {
   bpfinst_verbose = true;
@@ -781,6 +803,10 @@ static const struct plugin_arg plugin_args[] =
   { "switch", ARG_VALUE, "on|off", "off",
     "guard every hook with the run-time switch (bpfinst/control.h)",
     arg_switch },
+  { "libc", ARG_VALUE, "auto|off", "auto",
+    "when the instrumenter keeps tags in memory, call libtag's wrappers of "
+    "the C library functions that move or derive data, or never",
+    arg_libc },
   { "verbose", ARG_NO_VALUE, NULL, NULL,
     "a note for each function or file left alone, and why", arg_verbose },
   { "stats", ARG_NO_VALUE, NULL, NULL,
@@ -1147,6 +1173,7 @@ bpfinst_core_init (struct plugin_name_args *plugin_info,
   pass_info.ref_pass_instance_number = 1;
   pass_info.pos_op = PASS_POS_INSERT_AFTER;
   register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
+  sites_register (name);
   enable_dumps ();
   register_callback (name, PLUGIN_START_UNIT, reference_specs_marker, NULL);
   register_callback (name, PLUGIN_FINISH, bpfinst_finish, NULL);

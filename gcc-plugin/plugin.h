@@ -13,8 +13,10 @@ extern struct bpfi_object *bpfinst_object;
 
 /* Look up the instrumenter's hook functions; once per translation unit,
    before the first function is instrumented.  With GUARDS, every hook is
-   guarded by the run-time switch BPFINST_ENABLED.  */
-void instrument_init (struct bpfi_object *obj, bool tags_off, bool guards);
+   guarded by the run-time switch BPFINST_ENABLED.  With LIBC_OFF, calls
+   of the C library never go to libtag's wrappers.  */
+void instrument_init (struct bpfi_object *obj, bool tags_off, bool guards,
+		      bool libc_off);
 
 /* Print, for each hook the instrumenter defines, how many operations it
    instrumented in this translation unit (UNIT), how many of those
@@ -40,6 +42,16 @@ uint64_t function_id (tree fndecl);
    keeping a copy of it out of line that the program would not have
    (tags.cc).  */
 bool maybe_called_indirectly_p (tree fndecl);
+
+/* The table of instrumented sites (sites.cc, format in bpfinst-sites.h).
+   Record the hook instance HOOK with pseudo_pc () PC, inserted for STMT
+   (the operation, a condition or a switch) at LOC, in the operation
+   numbered OP of the current function; COND is the constant inst_br
+   gets on a switch's edge.  */
+void sites_record (uint64_t pc, enum bpfi_hook hook, const gimple *stmt,
+		   tree cond, location_t loc, unsigned op);
+/* Register the pass that writes the table at the end of the unit.  */
+void sites_register (const char *plugin_name);
 
 /* Tags (tags.cc).  NULL_TREE stands for tag 0.  */
 void tags_init (struct bpfi_object *obj, bool force_off);

@@ -45,26 +45,36 @@
 #include "hook-table.h"
 #include "plugin.h"
 
-static bool tags_on;
-static tree slots_decl;
+/* For the translation unit: are tags tracked, and the declaration of
+   the runtime's slots.  */
+static struct
+{
+  bool on;
+  tree slots_decl;
+} tags_tu;
+
 static const struct ggc_root_tab tags_root_tab[] = {
-  { &slots_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
+  { &tags_tu.slots_decl, 1, sizeof (tree), &gt_ggc_mx_tree_node,
     &gt_pch_nx_tree_node },
   LAST_GGC_ROOT_TAB
 };
 
-/* SSA name -> its tag, for the function being instrumented.  */
-static hash_map<tree, tree> *tag_map;
-/* Has tag code been inserted into the function?  */
-static bool tags_changed;
-/* The tag PHIs created for the function's PHIs: (value PHI result, tag PHI
-   result) pairs, whose arguments are filled in at the end.  */
-static vec<tree> phi_pairs;
+/* For the function being instrumented.  */
+static struct
+{
+  /* SSA name -> its tag.  */
+  hash_map<tree, tree> *map;
+  /* Has tag code been inserted?  */
+  bool changed;
+  /* The tag PHIs made for the function's PHIs: (value PHI result, tag
+     PHI result) pairs, whose arguments are filled in at the end.  */
+  vec<tree> phi_pairs;
+} tags_fn;
 
 bool
 tags_enabled_p (void)
 {
-  return tags_on;
+  return tags_tu.on;
 }
 
 void
@@ -84,8 +94,8 @@ tags_init (struct bpfi_object *obj, bool force_off)
 					  BPFI_HELPER_STOP_IF_NO_TAGS));
     }
   /* Tags nobody sets are all 0; tags nobody reads do not matter.  */
-  tags_on = sets && reads && !force_off;
-  if (tags_on)
+  tags_tu.on = sets && reads && !force_off;
+  if (tags_tu.on)
     ggc_register_root_tab (tags_root_tab);
 }
 
@@ -99,19 +109,19 @@ tagged_type_p (const_tree type)
 tree
 tag_of (tree val)
 {
-  if (!tags_on || val == NULL_TREE || TREE_CODE (val) != SSA_NAME)
+  if (!tags_tu.on || val == NULL_TREE || TREE_CODE (val) != SSA_NAME)
     return NULL_TREE;
-  tree *t = tag_map->get (val);
+  tree *t = tags_fn.map->get (val);
   return t ? *t : NULL_TREE;
 }
 
 void
 set_tag_of (tree ssa, tree tag)
 {
-  if (!tags_on || ssa == NULL_TREE || TREE_CODE (ssa) != SSA_NAME
+  if (!tags_tu.on || ssa == NULL_TREE || TREE_CODE (ssa) != SSA_NAME
       || tag == NULL_TREE || integer_zerop (tag))
     return;
-  tag_map->put (ssa, tag);
+  tags_fn.map->put (ssa, tag);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -124,8 +134,8 @@ set_tag_of (tree ssa, tree tag)
 static tree
 get_slots_decl (void)
 {
-  if (slots_decl)
-    return slots_decl;
+  if (tags_tu.slots_decl)
+    return tags_tu.slots_decl;
   tree id = get_identifier (BPFINST_TAG_SLOTS_NAME);
   tree type = build_array_type_nelts (bpfi_u64_type, BPFINST_TAG_SLOTS_SIZE);
   tree d = build_decl (UNKNOWN_LOCATION, VAR_DECL, id, type);
@@ -138,7 +148,7 @@ get_slots_decl (void)
   set_decl_tls_model (d, decl_default_tls_model (d));
 #endif
   varpool_node::get_create (d);
-  slots_decl = d;
+  tags_tu.slots_decl = d;
   return d;
 }
 
@@ -195,11 +205,8 @@ uint64_t
 function_id (tree fndecl)
 {
   const char *name = IDENTIFIER_POINTER (DECL_ASSEMBLER_NAME (fndecl));
-  uint64_t h = fnv1a (FNV_OFFSET_BASIS, name, strlen (name));
-  if (!TREE_PUBLIC (fndecl) && main_input_filename)
-    h = fnv1a (h, main_input_filename, strlen (main_input_filename));
-  /* Never 0, which means "no function".  */
-  return h | 1;
+  return bpfinst_function_id (name, TREE_PUBLIC (fndecl)
+			       ? NULL : main_input_filename);
 }
 
 static tree
@@ -248,11 +255,11 @@ maybe_called_indirectly_p (tree fndecl)
 void
 tags_begin_function (void)
 {
-  if (!tags_on)
+  if (!tags_tu.on)
     return;
-  tag_map = new hash_map<tree, tree>;
-  phi_pairs.create (0);
-  tags_changed = false;
+  tags_fn.map = new hash_map<tree, tree>;
+  tags_fn.phi_pairs.create (0);
+  tags_fn.changed = false;
 
   /* A tag PHI for every PHI of tagged values.  */
   basic_block bb;
@@ -273,9 +280,9 @@ tags_begin_function (void)
       tree res = gimple_phi_result (phis[i]);
       tree t = make_ssa_name (bpfi_u64_type);
       create_phi_node (t, gimple_bb (phis[i]));
-      tag_map->put (res, t);
-      phi_pairs.safe_push (res);
-      phi_pairs.safe_push (t);
+      tags_fn.map->put (res, t);
+      tags_fn.phi_pairs.safe_push (res);
+      tags_fn.phi_pairs.safe_push (t);
     }
 
   /* The parameters' tags, when the caller left them for this function.  */
@@ -310,13 +317,13 @@ tags_begin_function (void)
       tree slot = read_slot (&seq, BPFINST_SLOT_ARG0 + i);
       tree tag = build_seq_op (&seq, COND_EXPR, bpfi_u64_type, match, slot,
 			       build_zero_cst (bpfi_u64_type));
-      tag_map->put (def, tag);
+      tags_fn.map->put (def, tag);
     }
   if (seq)
     {
       gsi_insert_seq_on_edge_immediate
 	(single_succ_edge (ENTRY_BLOCK_PTR_FOR_FN (cfun)), seq);
-      tags_changed = true;
+      tags_fn.changed = true;
     }
 }
 
@@ -384,7 +391,7 @@ tags_combine (gcall *call)
     {
       gimple_stmt_iterator gsi = gsi_for_stmt (call);
       gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
-      tags_changed = true;
+      tags_fn.changed = true;
     }
   set_tag_of (lhs, tag);
 }
@@ -412,18 +419,19 @@ tags_call (gcall *call)
   if (TREE_CODE (fn) == OBJ_TYPE_REF)
     fn = OBJ_TYPE_REF_EXPR (fn);
 
-  /* Arguments.  */
+  /* Arguments: all of them when one is tagged, so that the callee never
+     takes a stale slot for an untagged one.  */
   unsigned nargs = MIN (gimple_call_num_args (call),
 			(unsigned) BPFINST_SLOT_NARGS);
-  unsigned last = 0;
+  bool tagged = false;
   for (unsigned i = 0; i < nargs; i++)
     if (tag_of (gimple_call_arg (call, i)))
-      last = i + 1;
+      tagged = true;
   gimple_stmt_iterator gsi = gsi_for_stmt (call);
-  if (last)
+  if (tagged)
     {
       gimple_seq seq = NULL;
-      for (unsigned i = 0; i < last; i++)
+      for (unsigned i = 0; i < nargs; i++)
 	{
 	  tree t = tag_of (gimple_call_arg (call, i));
 	  write_slot (&seq, BPFINST_SLOT_ARG0 + i,
@@ -432,7 +440,7 @@ tags_call (gcall *call)
       write_slot (&seq, BPFINST_SLOT_ARG_CALLEE,
 		  fndecl ? function_id_cst (fndecl) : pointer_as_u64 (&seq, fn));
       gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
-      tags_changed = true;
+      tags_fn.changed = true;
     }
 
   /* Result.  */
@@ -465,7 +473,7 @@ tags_call (gcall *call)
     }
   else
     gsi_insert_seq_after (&gsi, seq, GSI_SAME_STMT);
-  tags_changed = true;
+  tags_fn.changed = true;
   set_tag_of (lhs, tag);
 }
 
@@ -489,13 +497,13 @@ tags_return (greturn *ret)
 		pointer_as_u64 (&seq, build_fold_addr_expr (self)));
   gimple_stmt_iterator gsi = gsi_for_stmt (ret);
   gsi_insert_seq_before (&gsi, seq, GSI_SAME_STMT);
-  tags_changed = true;
+  tags_fn.changed = true;
 }
 
 void
 tags_default (gimple *stmt)
 {
-  if (!tags_on)
+  if (!tags_tu.on)
     return;
   switch (gimple_code (stmt))
     {
@@ -534,7 +542,7 @@ tags_default (gimple *stmt)
 bool
 tags_candidate_p (gimple *stmt)
 {
-  if (!tags_on)
+  if (!tags_tu.on)
     return false;
   switch (gimple_code (stmt))
     {
@@ -555,12 +563,12 @@ tags_candidate_p (gimple *stmt)
 bool
 tags_end_function (void)
 {
-  if (!tags_on)
+  if (!tags_tu.on)
     return false;
-  for (unsigned i = 0; i < phi_pairs.length (); i += 2)
+  for (unsigned i = 0; i < tags_fn.phi_pairs.length (); i += 2)
     {
-      gphi *phi = as_a <gphi *> (SSA_NAME_DEF_STMT (phi_pairs[i]));
-      gphi *tphi = as_a <gphi *> (SSA_NAME_DEF_STMT (phi_pairs[i + 1]));
+      gphi *phi = as_a <gphi *> (SSA_NAME_DEF_STMT (tags_fn.phi_pairs[i]));
+      gphi *tphi = as_a <gphi *> (SSA_NAME_DEF_STMT (tags_fn.phi_pairs[i + 1]));
       for (unsigned j = 0; j < gimple_phi_num_args (phi); j++)
 	{
 	  edge e = gimple_phi_arg_edge (phi, j);
@@ -569,9 +577,9 @@ tags_end_function (void)
 		       UNKNOWN_LOCATION);
 	}
     }
-  tags_changed |= !phi_pairs.is_empty ();
-  phi_pairs.release ();
-  delete tag_map;
-  tag_map = NULL;
-  return tags_changed;
+  tags_fn.changed |= !tags_fn.phi_pairs.is_empty ();
+  tags_fn.phi_pairs.release ();
+  delete tags_fn.map;
+  tags_fn.map = NULL;
+  return tags_fn.changed;
 }

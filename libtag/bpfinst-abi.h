@@ -50,13 +50,15 @@ extern "C" {
 
    A function id is a 64-bit hash of the function's assembler name (and,
    for a function local to its translation unit, of the main input file's
-   name) with the low bit set, so never 0: a constant the plugin computes
-   (function_id in tags.cc); the runtime never computes one.
+   name) with the low bit set, so never 0: bpfinst_function_id below.  The
+   plugin computes it as a constant (tags.cc); the runtime computes the
+   ids of its C library wrappers (libc-wrap.h), which instrumented code
+   calls like any other function.
 
    Before a call with at least one tagged argument, the caller writes the
-   argument slots up to the last tagged argument (0 for an untagged one),
-   then slot 0: the callee's function id for a call of a named function,
-   the address called for a call through a pointer.  On entry, a function
+   argument slots of all its arguments (up to SLOT_NARGS; 0 for an
+   untagged one), then slot 0: the callee's function id for a call of a
+   named function, the address called for a call through a pointer.  On entry, a function
    that uses a parameter of a tagged type (one of its first SLOT_NARGS)
    takes the argument slots when slot 0 holds its function id or, if it
    may be called through a pointer (it is public or its address is
@@ -87,6 +89,22 @@ extern "C" {
 #define BPFINST_SLOT_RET_FROM 9
 #define BPFINST_SLOT_RET_TAG 10
 #define BPFINST_SLOT_RET_ADDR 11
+
+/* The function id of the function whose assembler name is NAME: local to
+   the translation unit whose main input file is FILE, or public (FILE
+   NULL).  The 64-bit FNV-1a hash of NAME's bytes, then FILE's, with the
+   low bit set.  */
+static inline uint64_t
+bpfinst_function_id (const char *name, const char *file)
+{
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char *p = name; *p; p++)
+    h = (h ^ (unsigned char) *p) * 0x100000001b3ULL;
+  if (file)
+    for (const char *p = file; *p; p++)
+      h = (h ^ (unsigned char) *p) * 0x100000001b3ULL;
+  return h | 1;
+}
 
 /* Are the slots thread-local (1) or one array for the image (0)?  */
 #ifdef BPFINST_BARE_METAL
@@ -125,6 +143,30 @@ extern int BPFINST_ENABLED;
 #define BPFINST_DENSE_DIR_NAME BPFINST_STR (BPFINST_DENSE_DIR)
 #define BPFINST_DENSE_SLOW_SET bpfinst_dense_slow_set
 #define BPFINST_DENSE_SLOW_SET_NAME BPFINST_STR (BPFINST_DENSE_SLOW_SET)
+
+/* Block copies and block sets in instrumented code (instrument.cc), when
+   the instrumenter keeps tags in the dense store and has no inst_memcpy
+   or inst_memset hook of its own: before the copy of LEN bytes from SRC
+   to DST, a call of
+     void BPFINST_DENSE_COPY (uint64_t dst, uint64_t src, uint64_t len)
+   copies their tags (as memmove copies bytes; SRC 0 means bytes that
+   code built without the engine produced: their tags become 0); before
+   LEN bytes at DST are set to one value, a call of
+     void BPFINST_DENSE_SET_RANGE (uint64_t dst, uint64_t len, uint64_t tag)
+   gives them the value's tag.  */
+#define BPFINST_DENSE_COPY bpfinst_dense_copy
+#define BPFINST_DENSE_COPY_NAME BPFINST_STR (BPFINST_DENSE_COPY)
+#define BPFINST_DENSE_SET_RANGE bpfinst_dense_set_range
+#define BPFINST_DENSE_SET_RANGE_NAME BPFINST_STR (BPFINST_DENSE_SET_RANGE)
+
+/* ---------------------------------------------------------------------- */
+/* The wrappers of C library functions (libc-*.c): a call of NAME in
+   instrumented code becomes a call of BPFINST_LIBC_WRAPPER (NAME) when
+   the instrumenter keeps tags in memory (see instrument.cc).  Which
+   functions: bpfinst-libc.h.  */
+
+#define BPFINST_LIBC_WRAPPER(name) __bpfinst_libc_##name
+#define BPFINST_LIBC_WRAPPER_PREFIX "__bpfinst_libc_"
 
 /* ---------------------------------------------------------------------- */
 /* The native half's functions and marker, declared in bpfinst/native.h

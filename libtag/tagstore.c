@@ -14,6 +14,7 @@
 
 #include "bpfinst/tagstore.h"
 #include "bpfinst-abi.h"
+#include "memtags.h"
 
 /* The addresses both stores cover, those the dense store's directory and
    chunks span: 48 bits, the figure bpfinst/tagstore.h and TAGSTORE.md
@@ -94,6 +95,10 @@ fatal (const char *what)
 
 uint64_t *BPFINST_DENSE_DIR[1 << BPFINST_DENSE_DIR_BITS];
 
+/* Set once the first chunk exists: until then every tag is 0.  */
+int MEMTAGS_DENSE_USED;
+
+/* The inline code's call on a miss (bpf-emit.cc) has this type.  */
 /* The inline code's call on a miss (emit-tagstore.cc) has this type.  */
 _Static_assert (__builtin_types_compatible_p
 		(__typeof__ (BPFINST_DENSE_SLOW_SET),
@@ -127,7 +132,10 @@ dense_chunk_create (uint64_t addr)
   uint64_t *expected = NULL;
   if (__atomic_compare_exchange_n (slot, &expected, (uint64_t *) m, 0,
 				   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-    return (uint64_t *) m;
+    {
+      __atomic_store_n (&MEMTAGS_DENSE_USED, 1, __ATOMIC_RELEASE);
+      return (uint64_t *) m;
+    }
   /* Another thread made the chunk first: use it.  */
   munmap (m, CHUNK_BYTES);
   return expected;
@@ -240,6 +248,102 @@ bpfinst_dense_get_range (uint64_t addr, uint64_t len)
       len -= n;
     }
   return r;
+}
+
+/* Copy the tags of N bytes from SRC to DST, both within one chunk each,
+   from the last byte down when BACKWARD.  */
+static void
+dense_copy_within (uint64_t dst, uint64_t src, uint64_t n, int backward)
+{
+  uint64_t *sc = dense_chunk (src), *dc = dense_chunk (dst);
+  uint64_t *s, *d;
+  if (!sc)
+    {
+      if (dc && n < DISCARD_MIN_TAGS)
+	for (uint64_t i = 0; i < n; i++)
+	  __atomic_store_n (&dc[(dst & CHUNK_MASK) + i], 0, __ATOMIC_RELAXED);
+      else if (dc)
+	dense_clear (dc + (dst & CHUNK_MASK), n);
+      return;
+    }
+  s = sc + (src & CHUNK_MASK);
+  if (!dc)
+    {
+      /* Make the chunk only for tags other than 0.  */
+      uint64_t any = 0;
+      for (uint64_t i = 0; i < n && !any; i++)
+	any = __atomic_load_n (&s[i], __ATOMIC_RELAXED);
+      if (!any)
+	return;
+      dc = dense_chunk_create (dst);
+    }
+  d = dc + (dst & CHUNK_MASK);
+  if (backward)
+    for (uint64_t i = n; i-- > 0;)
+      __atomic_store_n (&d[i], __atomic_load_n (&s[i], __ATOMIC_RELAXED),
+			__ATOMIC_RELAXED);
+  else
+    for (uint64_t i = 0; i < n; i++)
+      __atomic_store_n (&d[i], __atomic_load_n (&s[i], __ATOMIC_RELAXED),
+			__ATOMIC_RELAXED);
+}
+
+static inline uint64_t
+min3 (uint64_t a, uint64_t b, uint64_t c)
+{
+  uint64_t m = a < b ? a : b;
+  return m < c ? m : c;
+}
+
+void
+bpfinst_dense_copy (uint64_t dst, uint64_t src, uint64_t len)
+{
+  /* Small copies (struct assignments) within one chunk each.  */
+  if (len <= 64 && src != 0 && ((dst | src) >> ADDR_BITS) == 0
+      && (dst & CHUNK_MASK) <= CHUNK_TAGS - len
+      && (src & CHUNK_MASK) <= CHUNK_TAGS - len)
+    {
+      dense_copy_within (dst, src, len, dst > src);
+      return;
+    }
+  if (len == 0 || dst == src || !clip_range (dst, &len))
+    return;
+  /* Bytes of no known origin, or beyond the covered addresses: tag 0.  */
+  if (src == 0 || src >= ADDR_LIMIT)
+    {
+      bpfinst_dense_set_range (dst, len, 0);
+      return;
+    }
+  if (len > ADDR_LIMIT - src)
+    {
+      uint64_t in = ADDR_LIMIT - src;
+      bpfinst_dense_set_range (dst + in, len - in, 0);
+      len = in;
+    }
+  if (dst < src || dst >= src + len)
+    while (len)
+      {
+	uint64_t n = min3 (len, CHUNK_TAGS - (src & CHUNK_MASK),
+			   CHUNK_TAGS - (dst & CHUNK_MASK));
+	dense_copy_within (dst, src, n, 0);
+	dst += n;
+	src += n;
+	len -= n;
+      }
+  else
+    {
+      /* DST overlaps the end of SRC: from the last byte down.  */
+      uint64_t dend = dst + len, send = src + len;
+      while (len)
+	{
+	  uint64_t n = min3 (len, ((send - 1) & CHUNK_MASK) + 1,
+			     ((dend - 1) & CHUNK_MASK) + 1);
+	  dend -= n;
+	  send -= n;
+	  dense_copy_within (dend, send, n, 1);
+	  len -= n;
+	}
+    }
 }
 
 /* ---------------------------------------------------------------------- */

@@ -9,6 +9,7 @@
 #   TARGET_PLUGIN_INSTALL_DIR  where make install puts the plugin
 #   TARGET_LIB_INSTALL_DIR     where make install puts the specs file and
 #                              the archive (on TARGET_GCC's -specs= path)
+#                              (each empty: only PKGLIBDIR/TRIPLET)
 # and the main build's compilers and flags (top_srcdir, CC, CXX,
 # PLUGIN_CXXFLAGS, LIBBPF_*, LIBELF_*, pkglibdir, DESTDIR, ...).
 #
@@ -21,7 +22,8 @@
 # take no lock).  Keep in step with libbpfinst_rt_a_SOURCES in
 # libtag/Makefile.am.
 LINUX_RT_SOURCES = runtime.c tag-slots.c tag-signals.c syscall.c \
-	syscall-tramp.c tagstore.c switch.c maps.c
+	syscall-tramp.c tagstore.c switch.c maps.c libc-wrap.c libc-string.c \
+	libc-stdio.c libc-format.c
 BARE_METAL_RT_SOURCES = runtime.c tag-slots.c switch.c maps.c
 
 ifeq ($(TARGET_KIND),bare)
@@ -119,25 +121,35 @@ bpfinst.specs.pkglib: $(top_srcdir)/libtag/bpfinst.specs.in
 	$(Q)$(call specs_rule,$(pkglibdir)/$(TRIPLET)/libbpfinst-rt.a)
 
 # Into the target GCC's own folders (so that PROG -fplugin=bpfinst
-# -specs=bpfinst.specs finds them), and a copy in PKGLIBDIR/TRIPLET.
+# -specs=bpfinst.specs finds them), unless configure was told not to, and
+# a copy in PKGLIBDIR/TRIPLET.
 install: all bpfinst.specs.gcc bpfinst.specs.pkglib
-	$(MKDIR_P) '$(DESTDIR)$(TARGET_PLUGIN_INSTALL_DIR)' \
-	  '$(DESTDIR)$(TARGET_LIB_INSTALL_DIR)' '$(DESTDIR)$(pkglibdir)/$(TRIPLET)'
+ifneq ($(TARGET_PLUGIN_INSTALL_DIR),)
+	$(MKDIR_P) '$(DESTDIR)$(TARGET_PLUGIN_INSTALL_DIR)'
 	$(INSTALL_PROGRAM) bpfinst.so '$(DESTDIR)$(TARGET_PLUGIN_INSTALL_DIR)/bpfinst.so'
 	$(INSTALL_PROGRAM) bpfinst-core.so '$(DESTDIR)$(TARGET_PLUGIN_INSTALL_DIR)/bpfinst-core.so'
+endif
+ifneq ($(TARGET_LIB_INSTALL_DIR),)
+	$(MKDIR_P) '$(DESTDIR)$(TARGET_LIB_INSTALL_DIR)'
 	$(INSTALL_DATA) libbpfinst-rt.a '$(DESTDIR)$(TARGET_LIB_INSTALL_DIR)/libbpfinst-rt.a'
 	$(INSTALL_DATA) bpfinst.specs.gcc '$(DESTDIR)$(TARGET_LIB_INSTALL_DIR)/bpfinst.specs'
+endif
+	$(MKDIR_P) '$(DESTDIR)$(pkglibdir)/$(TRIPLET)'
 	$(INSTALL_PROGRAM) bpfinst.so '$(DESTDIR)$(pkglibdir)/$(TRIPLET)/bpfinst.so'
 	$(INSTALL_PROGRAM) bpfinst-core.so '$(DESTDIR)$(pkglibdir)/$(TRIPLET)/bpfinst-core.so'
 	$(INSTALL_DATA) libbpfinst-rt.a '$(DESTDIR)$(pkglibdir)/$(TRIPLET)/libbpfinst-rt.a'
 	$(INSTALL_DATA) bpfinst.specs.pkglib '$(DESTDIR)$(pkglibdir)/$(TRIPLET)/bpfinst.specs'
 
 uninstall:
+ifneq ($(TARGET_PLUGIN_INSTALL_DIR),)
 	rm -f '$(DESTDIR)$(TARGET_PLUGIN_INSTALL_DIR)/bpfinst.so' \
-	  '$(DESTDIR)$(TARGET_PLUGIN_INSTALL_DIR)/bpfinst-core.so' \
-	  '$(DESTDIR)$(pkglibdir)/$(TRIPLET)/bpfinst-core.so' \
-	  '$(DESTDIR)$(TARGET_LIB_INSTALL_DIR)/libbpfinst-rt.a' \
-	  '$(DESTDIR)$(TARGET_LIB_INSTALL_DIR)/bpfinst.specs' \
+	  '$(DESTDIR)$(TARGET_PLUGIN_INSTALL_DIR)/bpfinst-core.so'
+endif
+ifneq ($(TARGET_LIB_INSTALL_DIR),)
+	rm -f '$(DESTDIR)$(TARGET_LIB_INSTALL_DIR)/libbpfinst-rt.a' \
+	  '$(DESTDIR)$(TARGET_LIB_INSTALL_DIR)/bpfinst.specs'
+endif
+	rm -f '$(DESTDIR)$(pkglibdir)/$(TRIPLET)/bpfinst-core.so' \
 	  '$(DESTDIR)$(pkglibdir)/$(TRIPLET)/bpfinst.so' \
 	  '$(DESTDIR)$(pkglibdir)/$(TRIPLET)/libbpfinst-rt.a' \
 	  '$(DESTDIR)$(pkglibdir)/$(TRIPLET)/bpfinst.specs'

@@ -9,11 +9,13 @@ top=${top_srcdir:-$srcdir/..}
 out=fixtures-$compiler.tmp
 rm -rf "$out"
 mkdir -p "$out" || exit 99
-for f in basic unknown-helper data-reloc no-hook loops; do
+for f in basic unknown-helper data-reloc no-hook loops stack; do
   bpfcc -O2 -c "$fixdir/$f.c" -o "$out/$f.o" || exit 99
 done
 for k in 1 2 3; do
   bpfcc -O2 -DBAD=$k -c "$fixdir/loops-bad.c" -o "$out/loops-bad-$k.o" \
+    || exit 99
+  bpfcc -O2 -DBAD=$k -c "$fixdir/stack-bad.c" -o "$out/stack-bad-$k.o" \
     || exit 99
 done
 if test "$compiler" = clang; then

@@ -920,6 +920,7 @@ test_load_errors (void)
      .data, 16 of .bss).  */
   make_valid (&o);
   o.text[3].imm = 32;			/* one past the end */
+  o.text[5].off = -8;
   {
     struct bpfi_error err;
     struct bpfi_object *obj = NULL;
@@ -927,6 +928,13 @@ test_load_errors (void)
       CHECK (obj->funcs[0].info[3].addend == 32);
     bpfi_object_free (obj);
   }
+  /* ... but no access there.  */
+  o.text[5].off = 0;
+  EXPECT_ERROR (&o, "access at offset 32 of 8 bytes lies outside data "
+		"section .data (32 bytes)", "inst_add", 5);
+  o.text[5].off = -40;
+  EXPECT_ERROR (&o, "access at offset -8 of 8 bytes lies outside data "
+		"section .data (32 bytes)", "inst_add", 5);
   o.text[3].imm = 33;
   EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .data (offset "
 		"33, size 32)", "inst_add", 3);
@@ -939,7 +947,7 @@ test_load_errors (void)
   /* Through a symbol: its value counts.  */
   ob_init (&o);
   int ld = ob_ld64 (&o, 1, 8);
-  ob_emit (&o, LDX_DW (0, 1, 0));
+  ob_emit (&o, LDX_DW (0, 1, -8));
   ob_emit (&o, EXIT ());
   ob_func (&o, "inst_x", true, 0, o.ntext);
   int var = ob_sym (&o, "var", STB_LOCAL, STT_OBJECT, S_BSS, 8, 8);
@@ -955,6 +963,229 @@ test_load_errors (void)
   o.syms[var].st_value = 1000;
   EXPECT_ERROR (&o, "ld_imm64 out of bounds of data section .bss (symbol "
 		"var at offset 1000, size 16)", "inst_x", ld);
+}
+
+#define AND64_K(d, k) mk (BPF_ALU64 | BPF_AND | BPF_K, d, 0, 0, k)
+#define LSH64_K(d, k) mk (BPF_ALU64 | BPF_LSH | BPF_K, d, 0, 0, k)
+
+/* Verify O, which must pass; the object, or NULL.  */
+static struct bpfi_object *
+verified (struct ob *o, int line)
+{
+  struct bpfi_error err;
+  struct bpfi_object *obj = NULL;
+  int ret = ob_try (o, &err, &obj);
+  checks++;
+  if (ret != 0)
+    {
+      failures++;
+      fprintf (stderr, "%s:%d: FAIL: verify: %s (%s, insn %ld)\n",
+	       __FILE__, line, err.msg, err.func, err.insn);
+      return NULL;
+    }
+  return obj;
+}
+#define VERIFIED(o) verified ((o), __LINE__)
+
+/* Stack pointers at offsets in a range, spilled, passed to callees; data
+   pointers at offsets in a range.  */
+static void
+test_pointer_ranges (void)
+{
+  struct ob o;
+  struct bpfi_object *obj;
+
+  /* buf[a & 3] of a 32-byte array at R10 - 32.  */
+  ob_init (&o);
+  ob_emit (&o, AND64_K (1, 3));			/* 0 */
+  ob_emit (&o, LSH64_K (1, 3));			/* 1 */
+  ob_emit (&o, MOV64_X (3, 10));		/* 2 */
+  ob_emit (&o, ADD64_K (3, -32));		/* 3 */
+  ob_emit (&o, ADD64_X (3, 1));			/* 4 */
+  ob_emit (&o, STX_DW (3, 2, 0));		/* 5 */
+  ob_emit (&o, LDX_DW (0, 3, 0));		/* 6 */
+  ob_emit (&o, EXIT ());			/* 7 */
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  if ((obj = VERIFIED (&o)) != NULL)
+    {
+      const struct bpfi_func *f = &obj->funcs[0];
+      CHECK ((f->info[5].flags & BPFI_INSN_STACK_VAR)
+	     && (f->info[6].flags & BPFI_INSN_STACK_VAR)
+	     && f->stack_depth == 32 && f->stack_var);
+    }
+  bpfi_object_free (obj);
+  /* A number on the left of the addition.  */
+  o.text[4] = ADD64_X (1, 3);
+  o.text[5] = STX_DW (1, 2, 0);
+  o.text[6] = LDX_DW (0, 1, 0);
+  if ((obj = VERIFIED (&o)) != NULL)
+    CHECK (obj->funcs[0].stack_depth == 32);
+  bpfi_object_free (obj);
+  /* Past the top of the frame: buf[a & 7].  */
+  o.text[0] = AND64_K (1, 7);
+  EXPECT_ERROR (&o, "stack access at offset [-32, 24] of 8 bytes lies "
+		"outside the 512-byte frame", "inst_x", 5);
+  /* Below it.  */
+  o.text[0] = AND64_K (1, 3);
+  o.text[3] = ADD64_K (3, -528);
+  EXPECT_ERROR (&o, "stack access at offset [-528, -504] of 8 bytes lies "
+		"outside the 512-byte frame", "inst_x", 5);
+  /* Any offset.  */
+  o.text[0] = MOV64_X (1, 1);
+  o.text[3] = ADD64_K (3, -32);
+  EXPECT_ERROR (&o, "stack access at offset [", "inst_x", 5);
+  /* A number minus a stack pointer is no pointer.  */
+  o.text[0] = AND64_K (1, 3);
+  o.text[4] = mk (BPF_ALU64 | BPF_SUB | BPF_X, 1, 3, 0, 0);
+  EXPECT_ERROR (&o, "stack pointer escapes (r3 holds a stack address)",
+		"inst_x", 4);
+
+  /* A stack pointer spilled and read back.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_X (3, 10));		/* 0 */
+  ob_emit (&o, ADD64_K (3, -24));		/* 1 */
+  ob_emit (&o, STX_DW (10, 3, -8));		/* 2 */
+  ob_emit (&o, LDX_DW (4, 10, -8));		/* 3 */
+  ob_emit (&o, STX_DW (4, 1, 0));		/* 4 */
+  ob_emit (&o, LDX_DW (0, 10, -24));		/* 5 */
+  ob_emit (&o, EXIT ());			/* 6 */
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  if ((obj = VERIFIED (&o)) != NULL)
+    {
+      const struct bpfi_func *f = &obj->funcs[0];
+      CHECK ((f->info[3].flags & BPFI_INSN_FILL) && f->info[3].fill_off == -24
+	     && (f->info[4].flags & BPFI_INSN_STACK)
+	     && f->info[4].stack_off == -24 && !f->stack_var);
+    }
+  bpfi_object_free (obj);
+  /* ... but a stack pointer stored elsewhere escapes.  */
+  o.text[2] = STX_DW (1, 3, 0);
+  EXPECT_ERROR (&o, "stack pointer escapes (r3 holds a stack address)",
+		"inst_x", 2);
+
+  /* A pointer to the caller's frame, written by a static callee.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_X (1, 10));		/* 0 */
+  ob_emit (&o, ADD64_K (1, -16));		/* 1 */
+  int call = ob_emit (&o, CALL_REL (0));	/* 2 */
+  ob_emit (&o, LDX_DW (0, 10, -8));		/* 3 */
+  ob_emit (&o, EXIT ());			/* 4 */
+  int fill = o.ntext;
+  ob_emit (&o, MOV64_K (2, 7));			/* fill 0 */
+  ob_emit (&o, STX_DW (1, 2, 8));		/* fill 1 */
+  ob_emit (&o, STX_DW (1, 2, 0));		/* fill 2 */
+  ob_emit (&o, EXIT ());			/* fill 3 */
+  o.text[call].imm = fill - call - 1;
+  ob_func (&o, "inst_x", true, 0, fill);
+  ob_func (&o, "fill", false, fill, o.ntext - fill);
+  if ((obj = VERIFIED (&o)) != NULL)
+    {
+      const struct bpfi_func *f = bpfi_object_find (obj, "inst_x");
+      const struct bpfi_func *c = bpfi_object_find (obj, "fill");
+      CHECK (c->args_mem == 0x2 && c->args_mem_write == 0x2
+	     && c->args_mem_lo[1] == 0 && c->args_mem_hi[1] == 16
+	     && c->args_num == 0 && !c->args_mem_var
+	     && (c->info[1].flags & BPFI_INSN_ARGPTR) && c->info[1].ptr_arg == 1);
+      CHECK (f->stack_depth == 16 && !f->stack_var
+	     && BPFI_CALL_ARG (&f->info[call], 1) == BPFI_CALL_ARG_STACK
+	     && (f->info[3].flags & BPFI_INSN_STACK));
+    }
+  bpfi_object_free (obj);
+  /* Bytes above the caller's frame.  */
+  o.text[fill + 1].off = 16;
+  EXPECT_ERROR (&o, "stack access by fill through r1 at bytes [-16, 8) "
+		"lies outside the 512-byte frame", "inst_x", call);
+  /* A callee that uses the pointer as a number.  */
+  o.text[fill + 1] = MOV64_X (0, 1);
+  EXPECT_ERROR (&o, "stack pointer escapes (r1 holds a stack address, "
+		"which fill uses as a number)", "inst_x", call);
+  /* A callee forwarding it, moved by 8, to another, which reads it.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_X (1, 10));		/* 0 */
+  ob_emit (&o, ADD64_K (1, -16));		/* 1 */
+  call = ob_emit (&o, CALL_REL (0));		/* 2 */
+  ob_emit (&o, EXIT ());			/* 3 */
+  int fwd = o.ntext;
+  ob_emit (&o, ADD64_K (1, 8));			/* fwd 0 */
+  int call2 = ob_emit (&o, CALL_REL (0));	/* fwd 1 */
+  ob_emit (&o, EXIT ());			/* fwd 2 */
+  int rd = o.ntext;
+  ob_emit (&o, LDX_DW (0, 1, 0));		/* rd 0 */
+  ob_emit (&o, EXIT ());			/* rd 1 */
+  o.text[call].imm = fwd - call - 1;
+  o.text[call2].imm = rd - call2 - 1;
+  ob_func (&o, "inst_x", true, 0, fwd);
+  ob_func (&o, "fwd", false, fwd, rd - fwd);
+  ob_func (&o, "rd", false, rd, o.ntext - rd);
+  if ((obj = VERIFIED (&o)) != NULL)
+    {
+      const struct bpfi_func *f = bpfi_object_find (obj, "inst_x");
+      const struct bpfi_func *c = bpfi_object_find (obj, "fwd");
+      CHECK (c->args_mem == 0x2 && c->args_mem_write == 0
+	     && c->args_mem_lo[1] == 8 && c->args_mem_hi[1] == 16
+	     && BPFI_CALL_ARG (&c->info[1], 1) == 1);
+      CHECK (f->stack_depth == 8 && !f->stack_var);
+    }
+  bpfi_object_free (obj);
+  o.text[fwd] = ADD64_K (1, 16);
+  EXPECT_ERROR (&o, "stack access by fwd through r1 at bytes [0, 8) lies "
+		"outside the 512-byte frame", "inst_x", call);
+
+  /* A loop filling a 64-byte array through a pointer, with a counter.  */
+  ob_init (&o);
+  ob_emit (&o, MOV64_X (2, 10));		/* 0 */
+  ob_emit (&o, ADD64_K (2, -64));		/* 1 */
+  ob_emit (&o, MOV64_K (3, 0));			/* 2 */
+  ob_emit (&o, STX_DW (2, 3, 0));		/* 3: loop */
+  ob_emit (&o, ADD64_K (2, 8));			/* 4 */
+  ob_emit (&o, ADD64_K (3, 1));			/* 5 */
+  ob_emit (&o, JMP (BPF_JLT, 3, 8, -4));	/* 6 */
+  ob_emit (&o, LDX_DW (0, 10, -8));		/* 7 */
+  ob_emit (&o, EXIT ());			/* 8 */
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  if ((obj = VERIFIED (&o)) != NULL)
+    CHECK ((obj->funcs[0].info[3].flags & BPFI_INSN_STACK_VAR)
+	   && obj->funcs[0].stack_depth == 64 && obj->funcs[0].stack_var);
+  bpfi_object_free (obj);
+  o.text[6].imm = 9;
+  EXPECT_ERROR (&o, "stack access at offset [-64, 0] of 8 bytes lies "
+		"outside the 512-byte frame", "inst_x", 3);
+
+  /* Data: table[a & 3] of a 32-byte .data is fine, table[a & 7] not.  */
+  ob_init (&o);
+  ob_emit (&o, AND64_K (1, 3));			/* 0 */
+  ob_emit (&o, LSH64_K (1, 3));			/* 1 */
+  int ld = ob_ld64 (&o, 2, 0);			/* 2, 3 */
+  ob_emit (&o, ADD64_X (2, 1));			/* 4 */
+  ob_emit (&o, LDX_DW (0, 2, 0));		/* 5 */
+  ob_emit (&o, EXIT ());			/* 6 */
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  ob_rel (&o, ld, 2, 1);
+  if ((obj = VERIFIED (&o)) != NULL)
+    CHECK (!(obj->funcs[0].info[5].flags
+	     & (BPFI_INSN_STACK | BPFI_INSN_STACK_VAR | BPFI_INSN_ARGPTR)));
+  bpfi_object_free (obj);
+  o.text[0] = AND64_K (1, 7);
+  EXPECT_ERROR (&o, "access at offset [0, 56] of 8 bytes lies outside data "
+		"section .data (32 bytes)", "inst_x", 5);
+  /* A pointer walking the section in a loop.  */
+  ob_init (&o);
+  ld = ob_ld64 (&o, 2, 0);			/* 0, 1 */
+  ob_emit (&o, MOV64_K (0, 0));			/* 2 */
+  ob_emit (&o, MOV64_K (3, 0));			/* 3 */
+  ob_emit (&o, LDX_DW (4, 2, 0));		/* 4: loop */
+  ob_emit (&o, ADD64_X (0, 4));			/* 5 */
+  ob_emit (&o, ADD64_K (2, 8));			/* 6 */
+  ob_emit (&o, ADD64_K (3, 1));			/* 7 */
+  ob_emit (&o, JMP (BPF_JLT, 3, 4, -5));	/* 8 */
+  ob_emit (&o, EXIT ());			/* 9 */
+  ob_func (&o, "inst_x", true, 0, o.ntext);
+  ob_rel (&o, ld, 2, 1);
+  obj = VERIFIED (&o);
+  bpfi_object_free (obj);
+  o.text[8].imm = 5;
+  EXPECT_ERROR (&o, "access at offset [0, 32] of 8 bytes lies outside data "
+		"section .data (32 bytes)", "inst_x", 4);
 }
 
 static void
@@ -1045,15 +1276,28 @@ test_verify_errors (void)
   EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 12);
   make_valid (&o);
   o.text[10] = MOV64_X (3, 10);
-  o.text[11] = ADD64_X (3, 6);
-  EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 11);
+  o.text[11] = ADD64_X (3, 10);
+  EXPECT_ERROR (&o, "stack pointer escapes (r10 holds a stack address)",
+		"inst_add", 11);
+  /* A stack address left in R0 is no error, but the caller may not
+     use it.  */
   make_valid (&o);
   o.text[14] = MOV64_X (0, 10);
-  EXPECT_ERROR (&o, "stack pointer escapes", "inst_add", 15);
+  {
+    struct bpfi_error err;
+    struct bpfi_object *obj = NULL;
+    if (CHECK (ob_try (&o, &err, &obj) == 0))
+      CHECK (obj->funcs[0].ret_stack);
+    bpfi_object_free (obj);
+  }
+  make_valid (&o);
+  o.text[16] = MOV64_X (0, 10);
+  EXPECT_ERROR (&o, "stack pointer escapes (r0 may hold a stack address)",
+		"inst_add", 9);
   make_valid (&o);
   o.text[0] = mk (BPF_ALU64 | BPF_MOV | BPF_K, 10, 0, 0, 0);
   EXPECT_ERROR (&o, "write to r10", "inst_add", 0);
-  /* A stack pointer whose offset depends on the path.  */
+  /* A stack pointer whose offset depends on the path: a range.  */
   ob_init (&o);
   ob_emit (&o, MOV64_X (3, 10));
   ob_emit (&o, ADD64_K (3, -8));
@@ -1063,8 +1307,19 @@ test_verify_errors (void)
   ob_emit (&o, MOV64_K (0, 0));
   ob_emit (&o, EXIT ());
   ob_func (&o, "inst_x", true, 0, 7);
-  EXPECT_ERROR (&o, "stack pointer escapes", "inst_x", 4);
-  /* ... and the same with both paths agreeing is fine.  */
+  {
+    struct bpfi_error err;
+    struct bpfi_object *obj = NULL;
+    if (CHECK (ob_try (&o, &err, &obj) == 0))
+      CHECK ((obj->funcs[0].info[4].flags & BPFI_INSN_STACK_VAR)
+	     && !(obj->funcs[0].info[4].flags & BPFI_INSN_STACK)
+	     && obj->funcs[0].stack_depth == 16 && obj->funcs[0].stack_var);
+    bpfi_object_free (obj);
+  }
+  o.text[3] = ADD64_K (3, -512);
+  EXPECT_ERROR (&o, "stack access at offset [-520, -8] of 4 bytes lies "
+		"outside the 512-byte frame", "inst_x", 4);
+  /* ... and the same with both paths agreeing is a constant.  */
   o.text[3] = ADD64_K (3, 0);
   {
     struct bpfi_error err;
@@ -1072,9 +1327,15 @@ test_verify_errors (void)
     CHECK (ob_try (&o, &err, &obj) == 0);
     if (obj)
       CHECK (obj->funcs[0].info[4].stack_off == -8
-	     && obj->funcs[0].stack_depth == 8);
+	     && (obj->funcs[0].info[4].flags & BPFI_INSN_STACK)
+	     && obj->funcs[0].stack_depth == 8 && !obj->funcs[0].stack_var);
     bpfi_object_free (obj);
   }
+  /* A stack pointer and a path that holds a number.  */
+  o.text[1] = MOV64_K (3, 0);
+  o.text[3] = MOV64_X (3, 10);
+  EXPECT_ERROR (&o, "stack pointer escapes (r3 may or may not point into "
+		"the stack frame)", "inst_x", 4);
 
   /* Unsupported opcodes.  */
   make_valid (&o);
@@ -1814,6 +2075,74 @@ run_fixtures (const char *compiler, const char *dir)
       bpfi_object_free (obj);
     }
 
+  /* The stack as the compilers use it: a variable index (inst_add), a
+     struct filled by a callee through a pointer (inst_sub), a loop
+     filling an array (inst_mul), a callee reading its caller's array
+     in a loop (inst_udiv); runs check the accesses stay in the frames
+     (the interpreter's stack is real memory).  */
+  obj = load_fixture (dir, "stack.o", &err, &ret);
+  if (CHECK (ret == 0) && CHECK (bpfi_object_verify (obj, &err) == 0))
+    {
+      check_runs (obj, NULL, false);
+      struct bpfi_func *add = bpfi_object_find (obj, "inst_add");
+      struct bpfi_func *sub = bpfi_object_find (obj, "inst_sub");
+      struct bpfi_func *fill = bpfi_object_find (obj, "fill");
+      struct bpfi_func *mul = bpfi_object_find (obj, "inst_mul");
+      struct bpfi_func *udiv = bpfi_object_find (obj, "inst_udiv");
+      struct bpfi_func *sum = bpfi_object_find (obj, "sum");
+      if (CHECK (add && sub && fill && mul && udiv && sum))
+	{
+	  CHECK (add->stack_var && add->stack_depth == 32);
+	  /* fill writes x, y and z (20 bytes) at constant offsets: the
+	     caller keeps constant positions.  */
+	  CHECK (fill->args_mem == 0x2 && fill->args_mem_write == 0x2
+		 && fill->args_mem_lo[1] == 0 && fill->args_mem_hi[1] == 20
+		 && !fill->args_mem_var && !(fill->args_num & 0x2));
+	  CHECK (!sub->stack_var && sub->stack_depth >= 20
+		 && sub->stack_depth <= 24);
+	  CHECK (mul->stack_var && mul->stack_depth == 128);
+	  /* sum reads at most v[0..7] through its argument.  */
+	  CHECK ((sum->args_mem & 0x2) && !(sum->args_mem_write & 0x2)
+		 && sum->args_mem_lo[1] == 0 && sum->args_mem_hi[1] <= 64
+		 && !(sum->args_num & 0x2));
+	  CHECK (udiv->stack_depth == 64);
+	  int argptr = 0, var = 0;
+	  for (size_t i = 0; i < sum->ninsns; i++)
+	    argptr += (sum->info[i].flags & BPFI_INSN_ARGPTR) != 0;
+	  for (size_t i = 0; i < add->ninsns; i++)
+	    var += (add->info[i].flags & BPFI_INSN_STACK_VAR) != 0;
+	  CHECK (argptr >= 1 && var >= 1);
+	}
+    }
+  else
+    fprintf (stderr, "  stack.o: %s (%s, %ld)\n", err.msg, err.func,
+	     err.insn);
+  bpfi_object_free (obj);
+  static const struct
+  {
+    const char *file, *msg;
+  } bad_stack[] = {
+    { "stack-bad-1.o", "stack access at offset [-32, 24] of 8 bytes lies "
+      "outside the 512-byte frame" },
+    { "stack-bad-2.o", "access at offset [0, 120] of 8 bytes lies outside "
+      "data section .bss (64 bytes)" },
+    { "stack-bad-3.o", "stack access by clear through r1 at bytes [-64, 64) "
+      "lies outside the 512-byte frame" }
+  };
+  for (size_t k = 0; k < sizeof bad_stack / sizeof bad_stack[0]; k++)
+    {
+      obj = load_fixture (dir, bad_stack[k].file, &err, &ret);
+      if (CHECK (ret == 0))
+	{
+	  ret = bpfi_object_verify (obj, &err);
+	  if (!CHECK (ret == -EINVAL && strcmp (err.msg, bad_stack[k].msg) == 0
+		      && strcmp (err.func, "inst_add") == 0 && err.insn >= 0))
+	    fprintf (stderr, "  %s: %s (%s, %ld)\n", bad_stack[k].file,
+		     err.msg, err.func, err.insn);
+	}
+      bpfi_object_free (obj);
+    }
+
   obj = load_fixture (dir, "unknown-helper.o", &err, &ret);
   CHECK (ret == -EINVAL && obj == NULL
 	 && strcmp (err.msg, "unknown helper 'not_a_helper'") == 0
@@ -2148,6 +2477,7 @@ main (int argc, char **argv)
       test_header_errors ();
       test_load_errors ();
       test_verify_errors ();
+  test_pointer_ranges ();
     }
   else if (argc == 4 && strcmp (argv[1], "fixtures") == 0)
     run_fixtures (argv[2], argv[3]);

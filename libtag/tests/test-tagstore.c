@@ -237,6 +237,57 @@ test_dense_layout (void)
 	 "dense: cleared big range");
 }
 
+/* bpfinst_dense_copy: random copies, overlapping or not, within a window
+   that crosses a chunk boundary, checked against memmove on a model; a
+   source 0 clears; copying tags 0 where no chunk exists makes none.  */
+static void
+test_dense_copy (void)
+{
+  static uint64_t model[WIN];
+  uint64_t base = ((uint64_t) 0x5a1 << 28) - WIN / 2;
+  for (uint64_t i = 0; i < WIN; i++)
+    {
+      model[i] = rnd () % 3 ? rnd () % 64 : 0;
+      bpfinst_dense_set (base + i, model[i]);
+    }
+  for (unsigned op = 0; op < 3000; op++)
+    {
+      uint64_t len = rnd () % (op % 10 ? 40 : WIN / 2);
+      uint64_t src = rnd () % (WIN - len), dst = rnd () % (WIN - len);
+      uint64_t near = src + rnd () % 8;
+      if (op % 7 == 0 && near <= WIN - len)
+	dst = near;		/* overlapping */
+      bpfinst_dense_copy (base + dst, base + src, len);
+      memmove (model + dst, model + src, len * sizeof *model);
+    }
+  int good = 1;
+  for (uint64_t i = 0; i < WIN; i++)
+    good &= bpfinst_dense_get (base + i) == model[i];
+  CHECK (good, "dense: copies, against memmove");
+
+  bpfinst_dense_copy (base + 10, 0, 20);
+  CHECK (bpfinst_dense_get_range (base + 10, 20) == 0
+	 && bpfinst_dense_get (base + 9) == model[9]
+	 && bpfinst_dense_get (base + 30) == model[30],
+	 "dense: a copy from 0 clears");
+
+  unsigned before = dense_chunks ();
+  uint64_t empty = (uint64_t) 0x5b3 << 28;
+  bpfinst_dense_copy (empty, empty + ((uint64_t) 1 << 28), 100);
+  CHECK (dense_chunks () == before && bpfinst_dense_get (empty) == 0,
+	 "dense: copying tags 0 makes no chunk");
+  bpfinst_dense_copy (empty, base, 100);
+  CHECK (dense_chunks () == before + 1
+	 && bpfinst_dense_get (empty + 50) == model[50],
+	 "dense: copying tags into a new region");
+  bpfinst_dense_copy (((uint64_t) 1 << 48) - 10, base, 30);
+  CHECK (bpfinst_dense_get (((uint64_t) 1 << 48) - 1) == model[9],
+	 "dense: a copy stops at 2^48");
+  bpfinst_dense_set_range (base, WIN, 0);
+  bpfinst_dense_set_range (empty, 100, 0);
+  bpfinst_dense_set_range (((uint64_t) 1 << 48) - 10, 10, 0);
+}
+
 /* The sparse store holds exactly the tagged bytes.  */
 static void
 test_sparse_count (void)
@@ -359,6 +410,7 @@ main (void)
   for (int s = 0; s < 2; s++)
     test_basics (&stores[s]);
   test_dense_layout ();
+  test_dense_copy ();
   test_sparse_count ();
   /* Fresh regions: the dense store's chunk does not exist yet.  */
   test_threads (&stores[0], ((uint64_t) 0x3f1 << 28) + 0x100);

@@ -1,7 +1,8 @@
 /* The edge-coverage instrumenter's native half for the project builds
    (run-projects.sh): owns the map examples/coverage/inst-bpf.c updates,
-   like examples/coverage/inst-native.c, but prints nothing; at exit it
-   appends one line to the file named by BPFINST_COUNTS:
+   like examples/coverage/inst-native.c, and prints nothing either; at exit
+   it appends one line, naming the program, to the file named by
+   BPFINST_COUNTS:
 
      coverage PROGRAM branches=N edges=N
 

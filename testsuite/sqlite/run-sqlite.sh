@@ -89,15 +89,9 @@ $cc -O2 -fPIC -shared -I"$include" \
   -o libheavy-native.so || exit 1
 
 # With SQLite's own intrinsics (__builtin_add_overflow, __builtin_bswap32
-# and the like), whose results carry their operands' tags.
+# and the like), whose results carry their operands' tags; the C library's
+# functions that move bytes carry tags through libtag's wrappers.
 defs="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION"
-# The taint build calls the tracker's versions of the C library functions
-# that copy, read or write bytes (see taint-native.c).
-wrap=
-for f in memcpy memmove memset realloc fgets fread fputs puts fwrite fputc \
-	 putc putchar printf fprintf vprintf vfprintf; do
-  wrap="$wrap -D$f=taint_$f"
-done
 taintcc="$cc -fplugin=$plugin -fplugin-arg-bpfinst-inst=$work/taint.o -specs=$specs"
 heavycc="$cc -fplugin=$plugin -fplugin-arg-bpfinst-inst=$work/heavy.o -specs=$specs"
 
@@ -138,7 +132,7 @@ if timed heavy $heavycc -O2 $defs -c src/sqlite3.c -o heavy-sqlite3.o; then
 else
   fail "heavy instrumenter compiles sqlite3.c"
 fi
-if timed taint $taintcc -O2 $defs $wrap -c src/sqlite3.c -o taint-sqlite3.o; then
+if timed taint $taintcc -O2 $defs -c src/sqlite3.c -o taint-sqlite3.o; then
   pass "taint tracker compiles sqlite3.c"
 else
   fail "taint tracker compiles sqlite3.c"
@@ -146,7 +140,7 @@ fi
 
 $cc -O2 $defs -Isrc src/shell.c plain-sqlite3.o -lm -o sqlite3-plain \
   || { fail "plain shell build"; echo "sqlite: $passed passed, $failed failed"; exit 1; }
-if ! $taintcc -O2 $defs $wrap -Isrc src/shell.c taint-sqlite3.o \
+if ! $taintcc -O2 $defs -Isrc src/shell.c taint-sqlite3.o \
      -Wl,--push-state,--no-as-needed "$work/libtaint-native.so" \
      -Wl,--pop-state -Wl,-rpath,"$work" -lm -o sqlite3-taint \
      > taint-shell.log 2>&1; then

@@ -69,11 +69,12 @@ while [ $# -ge 3 ]; do
   names="$names $n"
 done
 
-# measure LABEL PROGRAM [ENV-ASSIGNMENT]: print one line; sets $ir.
+# measure LABEL PROGRAM [ENV-ASSIGNMENT]: print one line; sets $ir.  The
+# coverage instrumenter reports its edges when BPFINST_COV_REPORT asks.
 measure ()
 {
   label=$1 prog=$2 envset=${3:-BPFINST_BENCH=1}
-  env "$envset" "./$prog" input > "$label.out" 2> "$label.err"
+  env BPFINST_COV_REPORT=1 "$envset" "./$prog" input > "$label.out" 2> "$label.err"
   grep -e ' -> ' "$label.out" > "$label.sizes"
   if [ "$label" != plain ] && ! cmp -s "$label.sizes" plain.sizes; then
     echo "$label: output differs from the plain build's" >&2

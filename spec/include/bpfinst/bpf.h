@@ -155,4 +155,18 @@ void inst_func_entry (void);
 void inst_func_exit (uint64_t retval);
 void inst_call (uint64_t target);
 
+/* GCCInst extension (not part of the engine-neutral contract): blocks of
+   memory written as a whole.  inst_memcpy runs before LEN bytes at DST
+   become copies of the LEN bytes at SRC (the ranges may overlap, as for
+   memmove): an aggregate assignment, or a call of memcpy, memmove,
+   mempcpy or bcopy.  inst_memset runs before LEN bytes at DST all get the
+   byte VALUE: a call of memset or bzero, or an aggregate set to zero.
+   tag1 (), tag2 () and tag3 () are the tags of DST, SRC (or VALUE) and
+   LEN.  Defining either hook also sends the calls of the C library
+   functions that move or derive data to libtag's wrappers, which carry
+   memory tags through them (see bpfinst(7)).  Other engines do not call
+   these hooks.  */
+void inst_memcpy (uint64_t dst, uint64_t src, uint64_t len);
+void inst_memset (uint64_t dst, uint64_t value, uint64_t len);
+
 #endif /* BPFINST_BPF_H */

@@ -77,6 +77,12 @@ void bpfinst_dense_set_range (uint64_t addr, uint64_t len, uint64_t tag);
 /* The OR of the tags of the LEN bytes from ADDR.  */
 uint64_t bpfinst_dense_get_range (uint64_t addr, uint64_t len);
 
+/* Copy the tags of the LEN bytes from SRC to the LEN bytes from DST, as
+   memmove copies bytes (the ranges may overlap).  SRC 0 stands for bytes
+   of no known origin: the tags of DST's bytes become 0.  Instrumented code
+   calls it for block copies (see bpfinst(7)).  */
+void bpfinst_dense_copy (uint64_t dst, uint64_t src, uint64_t len);
+
 /* bpfinst_dense_set (ADDR, TAG), returning 0: the path inline code takes
    when ADDR's chunk does not exist yet.  */
 uint64_t bpfinst_dense_slow_set (uint64_t addr, uint64_t tag);
@@ -89,6 +95,30 @@ uint64_t bpfinst_sparse_get_range (uint64_t addr, uint64_t len);
 
 /* The number of bytes the sparse store holds a tag for.  */
 uint64_t bpfinst_sparse_count (void);
+
+/* Memory tags in a store of the native half's own.
+
+   libtag's wrappers of C library functions (see bpfinst(7)) move the tags
+   of the bytes they copy, and derive tags from the bytes they read.  By
+   default they use the dense store.  A native half that keeps the tags of
+   memory elsewhere defines these three functions, and the wrappers call
+   them instead (the runtime refers to them weakly; in a native half given
+   as an archive, define them in the object file that defines
+   event_dispatch_slow_call or event_before_syscall, so that the link
+   takes them).  They run on the thread of the wrapper, possibly on
+   several threads at once, and must not call the wrapped functions of
+   instrumented code (they are not instrumented themselves).
+
+   bpfinst_tags_copy: the LEN bytes from DST now hold copies of the LEN
+   bytes from SRC, which may overlap (memmove); SRC 0 stands for bytes of
+   no known origin, whose tags are 0.
+   bpfinst_tags_set: the LEN bytes from DST all get tag TAG.
+   bpfinst_tags_get_union: the tag of a value computed from the LEN bytes
+   from SRC (the dense store answers with the bitwise OR of their tags; 0
+   when LEN is 0).  */
+void bpfinst_tags_copy (uint64_t dst, uint64_t src, uint64_t len);
+void bpfinst_tags_set (uint64_t dst, uint64_t len, uint64_t tag);
+uint64_t bpfinst_tags_get_union (uint64_t src, uint64_t len);
 
 #ifdef __cplusplus
 }

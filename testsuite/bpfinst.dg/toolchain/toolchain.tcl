@@ -1,6 +1,7 @@
 # toolchain.tcl - commands shared by the .exp files of bpfinst.dg that test
-# the user-facing tool chain (ccache.exp, cxx.exp, install.exp,
-# libbpf-idioms.exp, shlib-tags.exp).  Sourced by them.
+# the user-facing tool chain (ccache.exp, cxx.exp, distcc.exp,
+# install.exp, libbpf-idioms.exp, shlib-tags.exp, wrapper.exp).  Sourced
+# by them.
 
 # The build tree's wrapper: bpfinst-gcc (LANG c) or bpfinst-g++ (LANG
 # c++); "" when it is not built.
