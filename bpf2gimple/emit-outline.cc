@@ -276,6 +276,9 @@ make_outlined (outline_fn *o, const struct bpfi_operands *proto)
     }
   bpfi_emit_end_function ();
   bpfi_emit_remove_dead ();
+  /* Blocks whose conditions folded while emitting may be left without a
+     way in: gone before update_ssa computes dominators.  */
+  delete_unreachable_blocks ();
   update_ssa (TODO_update_ssa_only_virtuals);
   cleanup_tree_cfg ();
   pop_cfun ();

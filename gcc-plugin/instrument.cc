@@ -1073,6 +1073,9 @@ instrument_libc_call (inst_ctx *ctx, gcall *call, const struct bpfi_site *site)
   cgraph_update_edges_for_call_stmt (call, old, call);
   ctx->memory_changed = true;
   return false;
+}
+
+/* ---------------------------------------------------------------------- */
 /* Operations GCC made of several source operations.  Their pieces are
    instrumentation-only statements inserted before the operation, each
    instrumented like the program's own, so that the hooks see real
