@@ -1957,7 +1957,7 @@ check_call_args (struct checker *c, const struct bpfi_func *callee)
    FLAG is set) or anywhere else.  */
 static int
 check_map_bytes (struct checker *c, unsigned reg, uint32_t size,
-		 uint8_t flag, int32_t *off)
+		 uint16_t flag, int32_t *off)
 {
   int ret = use_reg (c, reg, true);
   if (ret)
@@ -1970,6 +1970,11 @@ check_map_bytes (struct checker *c, unsigned reg, uint32_t size,
   if (r->kind != BPFV_STACK)
     return 0;
   int64_t lo = (int64_t) r->lo;
+  if (r->lo != r->hi)
+    return fail (c->err, c->f, (long) c->i, "r%u points into the stack "
+		 "frame at an offset in [%lld, %lld]: a map's key or value "
+		 "must be at a constant offset", reg, (long long) lo,
+		 (long long) (int64_t) r->hi);
   if (lo < -BPFI_STACK_SIZE || lo + (int64_t) size > 0)
     return fail (c->err, c->f, (long) c->i, "stack access out of bounds "
 		 "(offset %lld, size %u)", (long long) lo, size);
