@@ -19,8 +19,8 @@ t_neg (int x)
   return -x;
 }
 
-long
-t_fact (long n)
+long long
+t_fact (long long n)
 {
   if (n <= 1)
     return 1;

@@ -6,11 +6,11 @@ int
 main (void)
 {
   char op;
-  unsigned long x;
+  unsigned long long x;
 
-  while (scanf (" %c %lu", &op, &x) == 2)
+  while (scanf (" %c %llu", &op, &x) == 2)
     {
-      unsigned long r;
+      unsigned long long r;
       switch (op)
 	{
 	case 'a': r = x + 1000003; break;
@@ -18,7 +18,7 @@ main (void)
 	case 'm': r = x * 1000003; break;
 	default: r = x ^ 1000003; break;
 	}
-      fprintf (stderr, "%c %lu: %lu\n", op, x, r);
+      fprintf (stderr, "%c %llu: %llu\n", op, x, r);
     }
   return 0;
 }
