@@ -262,7 +262,7 @@ tagged_getdelim (char **line, size_t *cap, int delim, FILE *f)
 }
 
 /* The wrappers.  A function that locks the stream holds the lock while it
-   reads; the _unlocked ones (and __uflow, __getdelim) leave it to the
+   reads; the _unlocked ones (and __uflow) leave it to the
    caller, as the C library's do.  */
 
 #define LOCKED(f, expr)							\
