@@ -304,6 +304,27 @@ piece_format (const struct spec *s, int width, int prec, char *buf,
     n_ < 0 || p_ == NULL ? -1 : n_;					\
   })
 
+/* Append the output of an integer conversion of length modifier LEN:
+   its value, from AP, is of type L, LL, J, Z or T by the modifier, else
+   INT.  */
+#define INT_PIECE(o, fmt, len, ap, int_, l, ll, j, z, t)		\
+  do									\
+    {									\
+      if (strcmp (len, "l") == 0)					\
+	PIECE (o, fmt, va_arg (ap, l));					\
+      else if (strcmp (len, "ll") == 0 || strcmp (len, "L") == 0)	\
+	PIECE (o, fmt, va_arg (ap, ll));				\
+      else if (strcmp (len, "j") == 0)					\
+	PIECE (o, fmt, va_arg (ap, j));					\
+      else if (strcmp (len, "z") == 0)					\
+	PIECE (o, fmt, va_arg (ap, z));					\
+      else if (strcmp (len, "t") == 0)					\
+	PIECE (o, fmt, va_arg (ap, t));					\
+      else								\
+	PIECE (o, fmt, va_arg (ap, int_));				\
+    }									\
+  while (0)
+
 /* Format FMT with AP into O, piece by piece.  ARG is the index of the
    first argument in AP among the call's (for its tag; past the slots
    when there are none).  SAVED_ERRNO is errno on entry (for %m).  */
@@ -348,33 +369,13 @@ format_pieces (struct out *o, const struct libc_call *c, unsigned arg,
 	{
 	case 'd': case 'i':
 	  tag = libc_arg (c, arg++);
-	  if (strcmp (s.len, "l") == 0)
-	    PIECE (o, f, va_arg (ap, long));
-	  else if (strcmp (s.len, "ll") == 0 || strcmp (s.len, "L") == 0)
-	    PIECE (o, f, va_arg (ap, long long));
-	  else if (strcmp (s.len, "j") == 0)
-	    PIECE (o, f, va_arg (ap, intmax_t));
-	  else if (strcmp (s.len, "z") == 0)
-	    PIECE (o, f, va_arg (ap, ssize_t));
-	  else if (strcmp (s.len, "t") == 0)
-	    PIECE (o, f, va_arg (ap, ptrdiff_t));
-	  else
-	    PIECE (o, f, va_arg (ap, int));
+	  INT_PIECE (o, f, s.len, ap, int, long, long long, intmax_t, ssize_t,
+		     ptrdiff_t);
 	  break;
 	case 'o': case 'u': case 'x': case 'X':
 	  tag = libc_arg (c, arg++);
-	  if (strcmp (s.len, "l") == 0)
-	    PIECE (o, f, va_arg (ap, unsigned long));
-	  else if (strcmp (s.len, "ll") == 0 || strcmp (s.len, "L") == 0)
-	    PIECE (o, f, va_arg (ap, unsigned long long));
-	  else if (strcmp (s.len, "j") == 0)
-	    PIECE (o, f, va_arg (ap, uintmax_t));
-	  else if (strcmp (s.len, "z") == 0)
-	    PIECE (o, f, va_arg (ap, size_t));
-	  else if (strcmp (s.len, "t") == 0)
-	    PIECE (o, f, va_arg (ap, ptrdiff_t));
-	  else
-	    PIECE (o, f, va_arg (ap, unsigned));
+	  INT_PIECE (o, f, s.len, ap, unsigned, unsigned long,
+		     unsigned long long, uintmax_t, size_t, ptrdiff_t);
 	  break;
 	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
 	case 'a': case 'A':

@@ -262,7 +262,7 @@ tagged_getdelim (char **line, size_t *cap, int delim, FILE *f)
 }
 
 /* The wrappers.  A function that locks the stream holds the lock while it
-   reads; the _unlocked ones (and __uflow, __getdelim) leave it to the
+   reads; the _unlocked ones (and __uflow) leave it to the
    caller, as the C library's do.  */
 
 #define LOCKED(f, expr)							\
@@ -273,53 +273,44 @@ tagged_getdelim (char **line, size_t *cap, int delim, FILE *f)
     r_;									\
   })
 
-char *
-WRAP (fgets) (char *s, int n, FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_fgets) || wide_p (f))
-    return fgets (s, n, f);
-  char *r = LOCKED (f, tagged_fgets (s, n, f));
-  libc_end (&c, r ? libc_arg (&c, 0) : 0);
-  return r;
-}
+/* Wrapper NAME, with parameters PARAMS and result type TYPE, of a
+   function on stream F: when tags matter and F is not wide-oriented, it
+   returns TAGGED (an expression of the call C, which ends it); else the
+   C library's PLAIN.  */
+#define STREAM(type, name, params, f, plain, tagged)			\
+  type									\
+  WRAP (name) params							\
+  {									\
+    struct libc_call c;							\
+    if (!libc_begin (&c, LIBC_##name) || wide_p (f))			\
+      return plain;							\
+    return tagged;							\
+  }
 
-char *
-WRAP (fgets_unlocked) (char *s, int n, FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_fgets_unlocked) || wide_p (f))
-    return fgets_unlocked (s, n, f);
-  char *r = tagged_fgets (s, n, f);
-  libc_end (&c, r ? libc_arg (&c, 0) : 0);
-  return r;
-}
+/* A line: the result (S) has the tag of S.  CHK: a checking variant,
+   for S of SIZE bytes.  */
 
-char *
-WRAP (__fgets_chk) (char *s, size_t size, int n, FILE *f)
+static char *
+get_line (struct libc_call *c, char *s, int n, FILE *f, int lock,
+	  int chk, size_t size)
 {
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___fgets_chk) || wide_p (f))
-    return __fgets_chk (s, size, n, f);
-  if ((size_t) n > size)
+  if (chk && (size_t) n > size)
     __chk_fail ();
-  char *r = LOCKED (f, tagged_fgets (s, n, f));
-  libc_end (&c, r ? libc_arg (&c, 0) : 0);
+  char *r = lock ? LOCKED (f, tagged_fgets (s, n, f)) : tagged_fgets (s, n, f);
+  libc_end (c, r ? libc_arg (c, 0) : 0);
   return r;
 }
 
-char *
-WRAP (__fgets_unlocked_chk) (char *s, size_t size, int n, FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___fgets_unlocked_chk) || wide_p (f))
-    return __fgets_unlocked_chk (s, size, n, f);
-  if ((size_t) n > size)
-    __chk_fail ();
-  char *r = tagged_fgets (s, n, f);
-  libc_end (&c, r ? libc_arg (&c, 0) : 0);
-  return r;
-}
+STREAM (char *, fgets, (char *s, int n, FILE *f), f,
+	fgets (s, n, f), get_line (&c, s, n, f, 1, 0, 0))
+STREAM (char *, fgets_unlocked, (char *s, int n, FILE *f), f,
+	fgets_unlocked (s, n, f), get_line (&c, s, n, f, 0, 0, 0))
+STREAM (char *, __fgets_chk, (char *s, size_t size, int n, FILE *f), f,
+	__fgets_chk (s, size, n, f), get_line (&c, s, n, f, 1, 1, size))
+STREAM (char *, __fgets_unlocked_chk,
+	(char *s, size_t size, int n, FILE *f), f,
+	__fgets_unlocked_chk (s, size, n, f),
+	get_line (&c, s, n, f, 0, 1, size))
 
 /* fread: a whole number of elements (the bytes of a last, partial one
    are read too, as the C library does).  */
@@ -334,89 +325,52 @@ fread_elems (void *p, size_t size, size_t n, FILE *f, int lock)
   return got == total ? n : got / size;
 }
 
-size_t
-WRAP (fread) (void *p, size_t size, size_t n, FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_fread) || wide_p (f))
-    return fread (p, size, n, f);
-  size_t r = fread_elems (p, size, n, f, 1);
-  libc_end (&c, 0);
-  return r;
-}
+/* Blocks: the result has no tag.  CHK: a checking variant, for P of
+   PSIZE bytes.  */
 
-size_t
-WRAP (fread_unlocked) (void *p, size_t size, size_t n, FILE *f)
+static size_t
+get_elems (struct libc_call *c, void *p, size_t size, size_t n, FILE *f,
+	   int lock, int chk, size_t psize)
 {
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_fread_unlocked) || wide_p (f))
-    return fread_unlocked (p, size, n, f);
-  size_t r = fread_elems (p, size, n, f, 0);
-  libc_end (&c, 0);
-  return r;
-}
-
-size_t
-WRAP (__fread_chk) (void *p, size_t psize, size_t size, size_t n, FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___fread_chk) || wide_p (f))
-    return __fread_chk (p, psize, size, n, f);
   size_t total;
-  if (__builtin_mul_overflow (size, n, &total) || total > psize)
+  if (chk && (__builtin_mul_overflow (size, n, &total) || total > psize))
     __chk_fail ();
-  size_t r = fread_elems (p, size, n, f, 1);
-  libc_end (&c, 0);
+  size_t r = fread_elems (p, size, n, f, lock);
+  libc_end (c, 0);
   return r;
 }
 
-size_t
-WRAP (__fread_unlocked_chk) (void *p, size_t psize, size_t size, size_t n,
-			     FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___fread_unlocked_chk) || wide_p (f))
-    return __fread_unlocked_chk (p, psize, size, n, f);
-  size_t total;
-  if (__builtin_mul_overflow (size, n, &total) || total > psize)
-    __chk_fail ();
-  size_t r = fread_elems (p, size, n, f, 0);
-  libc_end (&c, 0);
-  return r;
-}
+STREAM (size_t, fread, (void *p, size_t size, size_t n, FILE *f), f,
+	fread (p, size, n, f), get_elems (&c, p, size, n, f, 1, 0, 0))
+STREAM (size_t, fread_unlocked, (void *p, size_t size, size_t n, FILE *f),
+	f, fread_unlocked (p, size, n, f),
+	get_elems (&c, p, size, n, f, 0, 0, 0))
+STREAM (size_t, __fread_chk,
+	(void *p, size_t psize, size_t size, size_t n, FILE *f), f,
+	__fread_chk (p, psize, size, n, f),
+	get_elems (&c, p, size, n, f, 1, 1, psize))
+STREAM (size_t, __fread_unlocked_chk,
+	(void *p, size_t psize, size_t size, size_t n, FILE *f), f,
+	__fread_unlocked_chk (p, psize, size, n, f),
+	get_elems (&c, p, size, n, f, 0, 1, psize))
 
-ssize_t
-WRAP (getdelim) (char **line, size_t *cap, int delim, FILE *f)
+/* Delimited lines: the result has no tag.  */
+
+static ssize_t
+get_delim (struct libc_call *c, char **line, size_t *cap, int delim, FILE *f)
 {
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_getdelim) || wide_p (f))
-    return getdelim (line, cap, delim, f);
   ssize_t r = LOCKED (f, tagged_getdelim (line, cap, delim, f));
-  libc_end (&c, 0);
+  libc_end (c, 0);
   return r;
 }
 
-ssize_t
-WRAP (__getdelim) (char **line, size_t *cap, int delim, FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___getdelim) || wide_p (f))
-    return getdelim (line, cap, delim, f);
-  ssize_t r = LOCKED (f, tagged_getdelim (line, cap, delim, f));
-  libc_end (&c, 0);
-  return r;
-}
-
-ssize_t
-WRAP (getline) (char **line, size_t *cap, FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_getline) || wide_p (f))
-    return getline (line, cap, f);
-  ssize_t r = LOCKED (f, tagged_getdelim (line, cap, '\n', f));
-  libc_end (&c, 0);
-  return r;
-}
+STREAM (ssize_t, getdelim, (char **line, size_t *cap, int delim, FILE *f), f,
+	getdelim (line, cap, delim, f), get_delim (&c, line, cap, delim, f))
+STREAM (ssize_t, __getdelim,
+	(char **line, size_t *cap, int delim, FILE *f), f,
+	getdelim (line, cap, delim, f), get_delim (&c, line, cap, delim, f))
+STREAM (ssize_t, getline, (char **line, size_t *cap, FILE *f), f,
+	getline (line, cap, f), get_delim (&c, line, cap, '\n', f))
 
 /* One byte: the result has the byte's tag.  */
 
@@ -429,59 +383,15 @@ get_byte (struct libc_call *c, FILE *f, int lock)
   return ch;
 }
 
-int
-WRAP (fgetc) (FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_fgetc) || wide_p (f))
-    return fgetc (f);
-  return get_byte (&c, f, 1);
-}
-
-int
-WRAP (getc) (FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_getc) || wide_p (f))
-    return getc (f);
-  return get_byte (&c, f, 1);
-}
-
-int
-WRAP (getchar) (void)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_getchar) || wide_p (stdin))
-    return getchar ();
-  return get_byte (&c, stdin, 1);
-}
-
-int
-WRAP (fgetc_unlocked) (FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_fgetc_unlocked) || wide_p (f))
-    return fgetc_unlocked (f);
-  return get_byte (&c, f, 0);
-}
-
-int
-WRAP (getc_unlocked) (FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_getc_unlocked) || wide_p (f))
-    return getc_unlocked (f);
-  return get_byte (&c, f, 0);
-}
-
-int
-WRAP (getchar_unlocked) (void)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_getchar_unlocked) || wide_p (stdin))
-    return getchar_unlocked ();
-  return get_byte (&c, stdin, 0);
-}
+STREAM (int, fgetc, (FILE *f), f, fgetc (f), get_byte (&c, f, 1))
+STREAM (int, getc, (FILE *f), f, getc (f), get_byte (&c, f, 1))
+STREAM (int, getchar, (void), stdin, getchar (), get_byte (&c, stdin, 1))
+STREAM (int, fgetc_unlocked, (FILE *f), f,
+	fgetc_unlocked (f), get_byte (&c, f, 0))
+STREAM (int, getc_unlocked, (FILE *f), f,
+	getc_unlocked (f), get_byte (&c, f, 0))
+STREAM (int, getchar_unlocked, (void), stdin,
+	getchar_unlocked (), get_byte (&c, stdin, 0))
 
 /* What the inline getc_unlocked of <stdio.h> calls when the read area is
    empty (the bytes it takes from the read area itself are loads of
@@ -590,45 +500,29 @@ put_byte (FILE *f, int ch, uint64_t tag)
   return putc_unlocked (ch, f);
 }
 
-#define PUT(name, params, f, ch, lock)					\
-  int									\
-  WRAP (name) params							\
-  {									\
-    struct libc_call c;							\
-    if (!libc_begin (&c, LIBC_##name) || wide_p (f))			\
-      return name (ch, f);						\
-    int r = lock ? LOCKED (f, put_byte (f, ch, libc_arg (&c, 0)))	\
-		 : put_byte (f, ch, libc_arg (&c, 0));			\
-    libc_end (&c, r == EOF ? 0 : libc_arg (&c, 0));			\
-    return r;								\
-  }
+/* One byte: it keeps the tag of CH, and so does the result.  */
 
-PUT (fputc, (int ch, FILE *f), f, ch, 1)
-PUT (putc, (int ch, FILE *f), f, ch, 1)
-PUT (fputc_unlocked, (int ch, FILE *f), f, ch, 0)
-PUT (putc_unlocked, (int ch, FILE *f), f, ch, 0)
-
-int
-WRAP (putchar) (int ch)
+static int
+put_char (struct libc_call *c, int ch, FILE *f, int lock)
 {
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_putchar) || wide_p (stdout))
-    return putchar (ch);
-  int r = LOCKED (stdout, put_byte (stdout, ch, libc_arg (&c, 0)));
-  libc_end (&c, r == EOF ? 0 : libc_arg (&c, 0));
+  int r = lock ? LOCKED (f, put_byte (f, ch, libc_arg (c, 0)))
+	       : put_byte (f, ch, libc_arg (c, 0));
+  libc_end (c, r == EOF ? 0 : libc_arg (c, 0));
   return r;
 }
 
-int
-WRAP (putchar_unlocked) (int ch)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_putchar_unlocked) || wide_p (stdout))
-    return putchar_unlocked (ch);
-  int r = put_byte (stdout, ch, libc_arg (&c, 0));
-  libc_end (&c, r == EOF ? 0 : libc_arg (&c, 0));
-  return r;
-}
+STREAM (int, fputc, (int ch, FILE *f), f,
+	fputc (ch, f), put_char (&c, ch, f, 1))
+STREAM (int, putc, (int ch, FILE *f), f,
+	putc (ch, f), put_char (&c, ch, f, 1))
+STREAM (int, fputc_unlocked, (int ch, FILE *f), f,
+	fputc_unlocked (ch, f), put_char (&c, ch, f, 0))
+STREAM (int, putc_unlocked, (int ch, FILE *f), f,
+	putc_unlocked (ch, f), put_char (&c, ch, f, 0))
+STREAM (int, putchar, (int ch), stdout,
+	putchar (ch), put_char (&c, ch, stdout, 1))
+STREAM (int, putchar_unlocked, (int ch), stdout,
+	putchar_unlocked (ch), put_char (&c, ch, stdout, 0))
 
 /* What the inline putc_unlocked of <stdio.h> calls when the write area
    is full (it stores the other bytes itself, with instrumented stores
@@ -644,29 +538,22 @@ WRAP (__overflow) (FILE *f, int ch)
   return r;
 }
 
-int
-WRAP (fputs) (const char *s, FILE *f)
+/* Strings and blocks: the bytes keep their tags; the result has none.  */
+
+static int
+put_string (struct libc_call *c, const char *s, FILE *f, int lock)
 {
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_fputs) || wide_p (f))
-    return fputs (s, f);
   size_t n = strlen (s);
-  int r = LOCKED (f, put_bytes (f, s, n)) == n ? 1 : EOF;
-  libc_end (&c, 0);
+  int r = (lock ? LOCKED (f, put_bytes (f, s, n)) : put_bytes (f, s, n)) == n
+	  ? 1 : EOF;
+  libc_end (c, 0);
   return r;
 }
 
-int
-WRAP (fputs_unlocked) (const char *s, FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_fputs_unlocked) || wide_p (f))
-    return fputs_unlocked (s, f);
-  size_t n = strlen (s);
-  int r = put_bytes (f, s, n) == n ? 1 : EOF;
-  libc_end (&c, 0);
-  return r;
-}
+STREAM (int, fputs, (const char *s, FILE *f), f,
+	fputs (s, f), put_string (&c, s, f, 1))
+STREAM (int, fputs_unlocked, (const char *s, FILE *f), f,
+	fputs_unlocked (s, f), put_string (&c, s, f, 0))
 
 static int
 tagged_puts (const char *s)
@@ -677,16 +564,15 @@ tagged_puts (const char *s)
   return n < INT_MAX ? (int) n + 1 : INT_MAX;
 }
 
-int
-WRAP (puts) (const char *s)
+static int
+put_line (struct libc_call *c, const char *s)
 {
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_puts) || wide_p (stdout))
-    return puts (s);
   int r = LOCKED (stdout, tagged_puts (s));
-  libc_end (&c, 0);
+  libc_end (c, 0);
   return r;
 }
+
+STREAM (int, puts, (const char *s), stdout, puts (s), put_line (&c, s))
 
 static size_t
 fwrite_elems (const void *p, size_t size, size_t n, FILE *f, int lock)
@@ -699,27 +585,20 @@ fwrite_elems (const void *p, size_t size, size_t n, FILE *f, int lock)
   return w == total ? n : w / size;
 }
 
-size_t
-WRAP (fwrite) (const void *p, size_t size, size_t n, FILE *f)
+static size_t
+put_elems (struct libc_call *c, const void *p, size_t size, size_t n,
+	   FILE *f, int lock)
 {
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_fwrite) || wide_p (f))
-    return fwrite (p, size, n, f);
-  size_t r = fwrite_elems (p, size, n, f, 1);
-  libc_end (&c, 0);
+  size_t r = fwrite_elems (p, size, n, f, lock);
+  libc_end (c, 0);
   return r;
 }
 
-size_t
-WRAP (fwrite_unlocked) (const void *p, size_t size, size_t n, FILE *f)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_fwrite_unlocked) || wide_p (f))
-    return fwrite_unlocked (p, size, n, f);
-  size_t r = fwrite_elems (p, size, n, f, 0);
-  libc_end (&c, 0);
-  return r;
-}
+STREAM (size_t, fwrite, (const void *p, size_t size, size_t n, FILE *f), f,
+	fwrite (p, size, n, f), put_elems (&c, p, size, n, f, 1))
+STREAM (size_t, fwrite_unlocked,
+	(const void *p, size_t size, size_t n, FILE *f), f,
+	fwrite_unlocked (p, size, n, f), put_elems (&c, p, size, n, f, 0))
 
 /* ---------------------------------------------------------------------- */
 /* For the scanf family (libc-format.c).  */

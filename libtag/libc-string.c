@@ -126,19 +126,26 @@ compare_tag (const void *a, const void *b, size_t n, int str, int fold)
   return memtags_get (a, k) | memtags_get (b, k);
 }
 
-/* ---------------------------------------------------------------------- */
-/* Searching: a pointer into S has S's tag.  */
+/* Wrapper NAME, with parameters PARAMS and result type TYPE, that calls
+   the C library first (with ARGS) and then, when tags matter, gives the
+   result R the tag TAG (an expression of R and of the call C).  */
 
-#define SEARCH(name, type, params, args)				\
+#define RESULT(name, type, params, args, tag)				\
   type									\
   WRAP (name) params							\
   {									\
     struct libc_call c;							\
     type r = name args;							\
     if (libc_begin (&c, LIBC_##name))					\
-      libc_end (&c, r ? libc_arg (&c, 0) : 0);				\
+      libc_end (&c, tag);						\
     return r;								\
   }
+
+/* ---------------------------------------------------------------------- */
+/* Searching: a pointer into S has S's tag.  */
+
+#define SEARCH(name, type, params, args)				\
+  RESULT (name, type, params, args, r ? libc_arg (&c, 0) : 0)
 
 SEARCH (memchr, void *, (const void *s, int ch, size_t n), (s, ch, n))
 SEARCH (memrchr, void *, (const void *s, int ch, size_t n), (s, ch, n))
@@ -153,15 +160,7 @@ SEARCH (strpbrk, char *, (const char *s, const char *t), (s, t))
 /* Comparing: the union of the tags of the bytes compared.  */
 
 #define COMPARE(name, params, args, a, b, n, str, fold)			\
-  int									\
-  WRAP (name) params							\
-  {									\
-    struct libc_call c;							\
-    int r = name args;							\
-    if (libc_begin (&c, LIBC_##name))					\
-      libc_end (&c, compare_tag (a, b, n, str, fold));		\
-    return r;								\
-  }
+  RESULT (name, int, params, args, compare_tag (a, b, n, str, fold))
 
 COMPARE (memcmp, (const void *a, const void *b, size_t n), (a, b, n),
 	 a, b, n, 0, 0)
@@ -176,47 +175,18 @@ COMPARE (strncasecmp, (const char *a, const char *b, size_t n), (a, b, n),
 	 a, b, n, 1, 1)
 
 /* ---------------------------------------------------------------------- */
-/* Measuring: the union of the tags of the bytes read.  */
+/* Measuring: the union of the tags of the bytes read, those counted and
+   the one that stopped the count (READ: their number, from the result
+   R).  */
 
-size_t
-WRAP (strlen) (const char *s)
-{
-  struct libc_call c;
-  size_t n = strlen (s);
-  if (libc_begin (&c, LIBC_strlen))
-    libc_end (&c, memtags_get (s, n + 1));
-  return n;
-}
+#define MEASURE(name, params, args, read)				\
+  RESULT (name, size_t, params, args, memtags_get (s, read))
 
-size_t
-WRAP (strnlen) (const char *s, size_t max)
-{
-  struct libc_call c;
-  size_t n = strnlen (s, max);
-  if (libc_begin (&c, LIBC_strnlen))
-    libc_end (&c, memtags_get (s, n < max ? n + 1 : n));
-  return n;
-}
-
-size_t
-WRAP (strspn) (const char *s, const char *accept)
-{
-  struct libc_call c;
-  size_t n = strspn (s, accept);
-  if (libc_begin (&c, LIBC_strspn))
-    libc_end (&c, memtags_get (s, n + 1));
-  return n;
-}
-
-size_t
-WRAP (strcspn) (const char *s, const char *reject)
-{
-  struct libc_call c;
-  size_t n = strcspn (s, reject);
-  if (libc_begin (&c, LIBC_strcspn))
-    libc_end (&c, memtags_get (s, n + 1));
-  return n;
-}
+MEASURE (strlen, (const char *s), (s), r + 1)
+MEASURE (strnlen, (const char *s, size_t max), (s, max),
+	 r < max ? r + 1 : r)
+MEASURE (strspn, (const char *s, const char *accept), (s, accept), r + 1)
+MEASURE (strcspn, (const char *s, const char *reject), (s, reject), r + 1)
 
 /* ---------------------------------------------------------------------- */
 /* Copying strings: each byte keeps its tag, padding gets tag 0; the
@@ -232,161 +202,43 @@ copy_string_tags (char *dst, const char *src, size_t n, int nul, size_t pad)
     memtags_set (dst + n, pad, 0);
 }
 
-char *
-WRAP (strcpy) (char *d, const char *s)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_strcpy))
-    return strcpy (d, s);
-  size_t n = strlen (s);
-  char *r = strcpy (d, s);
-  copy_string_tags (d, s, n, 1, 0);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
+/* Wrapper NAME copies the N bytes of string S to D + AT (N and AT are
+   measured before the copy), then S's 0 if NUL, else tag 0 to PAD more
+   bytes (PAD may use N_, the value of N).  */
+#define COPY(name, params, args, at, n, nul, pad)			\
+  char *								\
+  WRAP (name) params							\
+  {									\
+    struct libc_call c;							\
+    if (!libc_begin (&c, LIBC_##name))					\
+      return name args;							\
+    size_t at_ = at, n_ = n;						\
+    char *r = name args;						\
+    copy_string_tags (d + at_, s, n_, nul, pad);			\
+    libc_end (&c, libc_arg (&c, 0));					\
+    return r;								\
+  }
 
-char *
-WRAP (__strcpy_chk) (char *d, const char *s, size_t size)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___strcpy_chk))
-    return __strcpy_chk (d, s, size);
-  size_t n = strlen (s);
-  char *r = __strcpy_chk (d, s, size);
-  copy_string_tags (d, s, n, 1, 0);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
+#define CPY_PARAMS (char *d, const char *s)
+#define CPY_CHK_PARAMS (char *d, const char *s, size_t size)
+#define NCPY_PARAMS (char *d, const char *s, size_t max)
+#define NCPY_CHK_PARAMS (char *d, const char *s, size_t max, size_t size)
 
-char *
-WRAP (stpcpy) (char *d, const char *s)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_stpcpy))
-    return stpcpy (d, s);
-  size_t n = strlen (s);
-  char *r = stpcpy (d, s);
-  copy_string_tags (d, s, n, 1, 0);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
-
-char *
-WRAP (__stpcpy_chk) (char *d, const char *s, size_t size)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___stpcpy_chk))
-    return __stpcpy_chk (d, s, size);
-  size_t n = strlen (s);
-  char *r = __stpcpy_chk (d, s, size);
-  copy_string_tags (d, s, n, 1, 0);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
-
-char *
-WRAP (strncpy) (char *d, const char *s, size_t max)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_strncpy))
-    return strncpy (d, s, max);
-  size_t n = strnlen (s, max);
-  char *r = strncpy (d, s, max);
-  copy_string_tags (d, s, n, 0, max - n);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
-
-char *
-WRAP (__strncpy_chk) (char *d, const char *s, size_t max, size_t size)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___strncpy_chk))
-    return __strncpy_chk (d, s, max, size);
-  size_t n = strnlen (s, max);
-  char *r = __strncpy_chk (d, s, max, size);
-  copy_string_tags (d, s, n, 0, max - n);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
-
-char *
-WRAP (stpncpy) (char *d, const char *s, size_t max)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_stpncpy))
-    return stpncpy (d, s, max);
-  size_t n = strnlen (s, max);
-  char *r = stpncpy (d, s, max);
-  copy_string_tags (d, s, n, 0, max - n);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
-
-char *
-WRAP (__stpncpy_chk) (char *d, const char *s, size_t max, size_t size)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___stpncpy_chk))
-    return __stpncpy_chk (d, s, max, size);
-  size_t n = strnlen (s, max);
-  char *r = __stpncpy_chk (d, s, max, size);
-  copy_string_tags (d, s, n, 0, max - n);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
-
-char *
-WRAP (strcat) (char *d, const char *s)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_strcat))
-    return strcat (d, s);
-  size_t at = strlen (d), n = strlen (s);
-  char *r = strcat (d, s);
-  copy_string_tags (d + at, s, n, 1, 0);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
-
-char *
-WRAP (__strcat_chk) (char *d, const char *s, size_t size)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___strcat_chk))
-    return __strcat_chk (d, s, size);
-  size_t at = strlen (d), n = strlen (s);
-  char *r = __strcat_chk (d, s, size);
-  copy_string_tags (d + at, s, n, 1, 0);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
-
-char *
-WRAP (strncat) (char *d, const char *s, size_t max)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_strncat))
-    return strncat (d, s, max);
-  size_t at = strlen (d), n = strnlen (s, max);
-  char *r = strncat (d, s, max);
-  copy_string_tags (d + at, s, n, 0, 1);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
-
-char *
-WRAP (__strncat_chk) (char *d, const char *s, size_t max, size_t size)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC___strncat_chk))
-    return __strncat_chk (d, s, max, size);
-  size_t at = strlen (d), n = strnlen (s, max);
-  char *r = __strncat_chk (d, s, max, size);
-  copy_string_tags (d + at, s, n, 0, 1);
-  libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
+COPY (strcpy, CPY_PARAMS, (d, s), 0, strlen (s), 1, 0)
+COPY (__strcpy_chk, CPY_CHK_PARAMS, (d, s, size), 0, strlen (s), 1, 0)
+COPY (stpcpy, CPY_PARAMS, (d, s), 0, strlen (s), 1, 0)
+COPY (__stpcpy_chk, CPY_CHK_PARAMS, (d, s, size), 0, strlen (s), 1, 0)
+COPY (strncpy, NCPY_PARAMS, (d, s, max), 0, strnlen (s, max), 0, max - n_)
+COPY (__strncpy_chk, NCPY_CHK_PARAMS, (d, s, max, size),
+      0, strnlen (s, max), 0, max - n_)
+COPY (stpncpy, NCPY_PARAMS, (d, s, max), 0, strnlen (s, max), 0, max - n_)
+COPY (__stpncpy_chk, NCPY_CHK_PARAMS, (d, s, max, size),
+      0, strnlen (s, max), 0, max - n_)
+COPY (strcat, CPY_PARAMS, (d, s), strlen (d), strlen (s), 1, 0)
+COPY (__strcat_chk, CPY_CHK_PARAMS, (d, s, size), strlen (d), strlen (s), 1, 0)
+COPY (strncat, NCPY_PARAMS, (d, s, max), strlen (d), strnlen (s, max), 0, 1)
+COPY (__strncat_chk, NCPY_CHK_PARAMS, (d, s, max, size),
+      strlen (d), strnlen (s, max), 0, 1)
 
 void *
 WRAP (memccpy) (void *d, const void *s, int ch, size_t max)
@@ -433,29 +285,40 @@ WRAP (strndup) (const char *s, size_t max)
    space and sign included) and of the base; *ENDPTR has the string's
    tag.  */
 
+/* The tag of the number of call C read from S up to END, in a base of
+   tag BASE_TAG; END goes to *ENDPTR (unless ENDPTR is NULL).  */
 static uint64_t
-number_tag (const struct libc_call *c, const char *s, const char *end,
+number_tag (const struct libc_call *c, const char *s, char *end,
 	    char **endptr, uint64_t base_tag)
 {
   if (endptr != NULL)
-    memtags_set (endptr, sizeof *endptr, libc_arg (c, 0));
+    {
+      *endptr = end;
+      memtags_set (endptr, sizeof *endptr, libc_arg (c, 0));
+    }
   return memtags_get (s, (size_t) (end - s)) | base_tag;
 }
 
-#define STRTO(name, type)						\
+/* Wrapper NAME converts S with CONVERT (an expression of S and of END,
+   where the conversion stops), in a base of tag BASE_TAG; the end goes
+   to ENDPTR.  */
+#define NUMBER(name, type, params, args, convert, endptr, base_tag)	\
   type									\
-  WRAP (name) (const char *s, char **endptr, int base)			\
+  WRAP (name) params							\
   {									\
     struct libc_call c;							\
     if (!libc_begin (&c, LIBC_##name))					\
-      return name (s, endptr, base);					\
+      return name args;							\
     char *end;								\
-    type r = name (s, &end, base);					\
-    if (endptr != NULL)							\
-      *endptr = end;							\
-    libc_end (&c, number_tag (&c, s, end, endptr, libc_arg (&c, 2)));	\
+    type r = convert;							\
+    libc_end (&c, number_tag (&c, s, end, endptr, base_tag));		\
     return r;								\
   }
+
+#define STRTO(name, type)						\
+  NUMBER (name, type, (const char *s, char **endptr, int base),		\
+	  (s, endptr, base), name (s, &end, base), endptr,		\
+	  libc_arg (&c, 2))
 
 STRTO (strtol, long)
 STRTO (strtoul, unsigned long)
@@ -465,19 +328,8 @@ STRTO (strtoimax, intmax_t)
 STRTO (strtoumax, uintmax_t)
 
 #define STRTOF(name, type)						\
-  type									\
-  WRAP (name) (const char *s, char **endptr)				\
-  {									\
-    struct libc_call c;							\
-    if (!libc_begin (&c, LIBC_##name))					\
-      return name (s, endptr);						\
-    char *end;								\
-    type r = name (s, &end);						\
-    if (endptr != NULL)							\
-      *endptr = end;							\
-    libc_end (&c, number_tag (&c, s, end, endptr, 0));			\
-    return r;								\
-  }
+  NUMBER (name, type, (const char *s, char **endptr), (s, endptr),	\
+	  name (s, &end), endptr, 0)
 
 STRTOF (strtod, double)
 STRTOF (strtof, float)
@@ -485,75 +337,18 @@ STRTOF (strtold, long double)
 
 /* atoi and friends are strtol and friends without an end pointer.  */
 
-int
-WRAP (atoi) (const char *s)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_atoi))
-    return atoi (s);
-  char *end;
-  int r = (int) strtol (s, &end, 10);
-  libc_end (&c, number_tag (&c, s, end, NULL, 0));
-  return r;
-}
+#define ATO(name, type, convert)					\
+  NUMBER (name, type, (const char *s), (s), convert, NULL, 0)
 
-long
-WRAP (atol) (const char *s)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_atol))
-    return atol (s);
-  char *end;
-  long r = strtol (s, &end, 10);
-  libc_end (&c, number_tag (&c, s, end, NULL, 0));
-  return r;
-}
-
-long long
-WRAP (atoll) (const char *s)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_atoll))
-    return atoll (s);
-  char *end;
-  long long r = strtoll (s, &end, 10);
-  libc_end (&c, number_tag (&c, s, end, NULL, 0));
-  return r;
-}
-
-double
-WRAP (atof) (const char *s)
-{
-  struct libc_call c;
-  if (!libc_begin (&c, LIBC_atof))
-    return atof (s);
-  char *end;
-  double r = strtod (s, &end);
-  libc_end (&c, number_tag (&c, s, end, NULL, 0));
-  return r;
-}
+ATO (atoi, int, (int) strtol (s, &end, 10))
+ATO (atol, long, strtol (s, &end, 10))
+ATO (atoll, long long, strtoll (s, &end, 10))
+ATO (atof, double, strtod (s, &end))
 
 /* Characters: the result has the argument's tag.  */
 
-int
-WRAP (toupper) (int ch)
-{
-  struct libc_call c;
-  int r = toupper (ch);
-  if (libc_begin (&c, LIBC_toupper))
-    libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
-
-int
-WRAP (tolower) (int ch)
-{
-  struct libc_call c;
-  int r = tolower (ch);
-  if (libc_begin (&c, LIBC_tolower))
-    libc_end (&c, libc_arg (&c, 0));
-  return r;
-}
+RESULT (toupper, int, (int ch), (ch), libc_arg (&c, 0))
+RESULT (tolower, int, (int ch), (ch), libc_arg (&c, 0))
 
 /* ---------------------------------------------------------------------- */
 /* Allocation: a block's tags move with it; calloc's zeros have tag 0.  */
@@ -611,56 +406,24 @@ read_tags (void *buf, ssize_t r)
     memtags_set (buf, (size_t) r, 0);
 }
 
-ssize_t
-WRAP (read) (int fd, void *buf, size_t n)
-{
-  struct libc_call c;
-  ssize_t r = read (fd, buf, n);
-  if (libc_begin (&c, LIBC_read))
-    {
-      read_tags (buf, r);
-      libc_end (&c, 0);
-    }
-  return r;
-}
+#define READ(name, params, args)					\
+  ssize_t								\
+  WRAP (name) params							\
+  {									\
+    struct libc_call c;							\
+    ssize_t r = name args;						\
+    if (libc_begin (&c, LIBC_##name))					\
+      {									\
+	read_tags (buf, r);						\
+	libc_end (&c, 0);						\
+      }									\
+    return r;								\
+  }
 
-ssize_t
-WRAP (__read_chk) (int fd, void *buf, size_t n, size_t size)
-{
-  struct libc_call c;
-  ssize_t r = __read_chk (fd, buf, n, size);
-  if (libc_begin (&c, LIBC___read_chk))
-    {
-      read_tags (buf, r);
-      libc_end (&c, 0);
-    }
-  return r;
-}
-
-ssize_t
-WRAP (pread) (int fd, void *buf, size_t n, off_t at)
-{
-  struct libc_call c;
-  ssize_t r = pread (fd, buf, n, at);
-  if (libc_begin (&c, LIBC_pread))
-    {
-      read_tags (buf, r);
-      libc_end (&c, 0);
-    }
-  return r;
-}
-
-ssize_t
-WRAP (pread64) (int fd, void *buf, size_t n, off64_t at)
-{
-  struct libc_call c;
-  ssize_t r = pread64 (fd, buf, n, at);
-  if (libc_begin (&c, LIBC_pread64))
-    {
-      read_tags (buf, r);
-      libc_end (&c, 0);
-    }
-  return r;
-}
+READ (read, (int fd, void *buf, size_t n), (fd, buf, n))
+READ (__read_chk, (int fd, void *buf, size_t n, size_t size),
+      (fd, buf, n, size))
+READ (pread, (int fd, void *buf, size_t n, off_t at), (fd, buf, n, at))
+READ (pread64, (int fd, void *buf, size_t n, off64_t at), (fd, buf, n, at))
 
 #pragma GCC visibility pop
