@@ -30,6 +30,9 @@
 #include "bpfinst-abi.h"
 #include "bpfinst-libc.h"
 
+#define CHECK_PRINT_LIMIT 30
+#include "check.h"
+
 /* The wrappers tested.  */
 #define W(name) BPFINST_LIBC_WRAPPER (name)
 char *W (strcpy) (char *, const char *);
@@ -68,25 +71,6 @@ int W (fprintf) (FILE *, const char *, ...);
 int W (sprintf) (char *, const char *, ...);
 int W (snprintf) (char *, size_t, const char *, ...);
 int W (asprintf) (char **, const char *, ...);
-
-static int failures;
-static unsigned long checks;
-
-#define CHECK(cond, ...)						\
-  do									\
-    {									\
-      checks++;								\
-      if (!(cond))							\
-	{								\
-	  if (failures++ < 30)						\
-	    {								\
-	      fprintf (stderr, "%s:%d: ", __FILE__, __LINE__);		\
-	      fprintf (stderr, __VA_ARGS__);				\
-	      fputc ('\n', stderr);					\
-	    }								\
-	}								\
-    }									\
-  while (0)
 
 /* ---------------------------------------------------------------------- */
 /* Calls as instrumented code makes them.  */

@@ -13,6 +13,8 @@
 
 #include "bpfinst/tagstore.h"
 
+#include "check.h"
+
 struct store
 {
   const char *name;
@@ -28,25 +30,6 @@ static const struct store stores[2] = {
   { "sparse", bpfinst_sparse_get, bpfinst_sparse_set,
     bpfinst_sparse_set_range, bpfinst_sparse_get_range },
 };
-
-static int failures;
-static unsigned long checks;
-
-#define CHECK(cond, ...)						\
-  do									\
-    {									\
-      checks++;								\
-      if (!(cond))							\
-	{								\
-	  if (failures++ < 20)						\
-	    {								\
-	      fprintf (stderr, "%s:%d: ", __FILE__, __LINE__);		\
-	      fprintf (stderr, __VA_ARGS__);				\
-	      fputc ('\n', stderr);					\
-	    }								\
-	}								\
-    }									\
-  while (0)
 
 static uint64_t rng_state = 0x2545f4914f6cdd1dull;
 
