@@ -183,22 +183,37 @@ event_before_syscall (uint32_t num, uint32_t *drop, uint64_t a1, uint64_t a2,
   return 0;
 }
 
+/* A new pipe in P (the read end, then the write end).  */
+static void
+new_pipe (int p[2])
+{
+  if (pipe (p) != 0)
+    abort ();
+}
+
+/* A stream on the file descriptor FD (fdopen's MODE), with a buffer of
+   SIZE bytes (BUFMODE _IOFBF or _IOLBF).  */
+static FILE *
+buffered (int fd, const char *mode, int bufmode, size_t size)
+{
+  FILE *f = fdopen (fd, mode);
+  setvbuf (f, NULL, bufmode, size);
+  return f;
+}
+
 /* A stream reading TEXT through a pipe, with a buffer of SIZE bytes.  */
 static FILE *
 input (const char *text, size_t size)
 {
   int p[2];
-  if (pipe (p) != 0)
-    abort ();
+  new_pipe (p);
   size_t n = strlen (text);
   if (write (p[1], text, n) != (ssize_t) n)
     abort ();
   close (p[1]);
   in_fd = p[0];
   in_offset = 0;
-  FILE *f = fdopen (p[0], "r");
-  setvbuf (f, NULL, _IOFBF, size);
-  return f;
+  return buffered (p[0], "r", _IOFBF, size);
 }
 
 static void
@@ -214,14 +229,11 @@ static FILE *
 output (int mode, size_t size, int *reader)
 {
   int p[2];
-  if (pipe (p) != 0)
-    abort ();
+  new_pipe (p);
   *reader = p[0];
   out_fd = p[1];
   out_offset = 0;
-  FILE *f = fdopen (p[1], "w");
-  setvbuf (f, NULL, mode, size);
-  return f;
+  return buffered (p[1], "w", mode, size);
 }
 
 /* Close F and read what it wrote into BUF.  */
