@@ -230,35 +230,23 @@ bpfinst_map_find (const char *name)
   return NULL;
 }
 
-const char *
-bpfinst_map_name (const struct bpfinst_map *map)
-{
-  return map->name;
-}
+/* bpfinst_map_name, bpfinst_map_type, bpfinst_map_key_size,
+   bpfinst_map_value_size and bpfinst_map_max_entries: each returns the
+   field of its name.  */
+#define MAP_FIELD(ctype, field)						\
+  ctype									\
+  bpfinst_map_##field (const struct bpfinst_map *map)			\
+  {									\
+    return map->field;							\
+  }
 
-uint32_t
-bpfinst_map_type (const struct bpfinst_map *map)
-{
-  return map->type;
-}
+MAP_FIELD (const char *, name)
+MAP_FIELD (uint32_t, type)
+MAP_FIELD (uint32_t, key_size)
+MAP_FIELD (uint32_t, value_size)
+MAP_FIELD (uint32_t, max_entries)
 
-uint32_t
-bpfinst_map_key_size (const struct bpfinst_map *map)
-{
-  return map->key_size;
-}
-
-uint32_t
-bpfinst_map_value_size (const struct bpfinst_map *map)
-{
-  return map->value_size;
-}
-
-uint32_t
-bpfinst_map_max_entries (const struct bpfinst_map *map)
-{
-  return map->max_entries;
-}
+#undef MAP_FIELD
 
 void *
 BPFINST_MAP_LOOKUP (struct bpfinst_map *map, const void *key)
