@@ -469,12 +469,21 @@ off_add (int64_t alo, int64_t ahi, int64_t blo, int64_t bhi, bool sub,
   *hi = h;
 }
 
+/* A value of kind KIND (BPFV_*) and base BASE (bpfv_val.base) in [LO,
+   HI].  */
+static val
+v_make (int kind, int32_t base, uint64_t lo, uint64_t hi)
+{
+  val v = v_range (lo, hi);
+  v.kind = kind;
+  v.base = base;
+  return v;
+}
+
 static val
 v_stack_range (int64_t lo, int64_t hi)
 {
-  val v = v_range ((uint64_t) lo, (uint64_t) hi);
-  v.kind = BPFV_STACK;
-  return v;
+  return v_make (BPFV_STACK, 0, (uint64_t) lo, (uint64_t) hi);
 }
 
 static val
@@ -486,9 +495,7 @@ v_stack (int64_t off)
 val
 bpfv_conflict (void)
 {
-  val v = v_range (0, 0);
-  v.kind = BPFV_CONFLICT;
-  return v;
+  return v_make (BPFV_CONFLICT, 0, 0, 0);
 }
 
 /* The address of data section (BASE > 0) or extern (BASE < 0) plus
@@ -496,18 +503,14 @@ bpfv_conflict (void)
 static val
 v_address (int32_t base, int64_t off)
 {
-  val v = v_range ((uint64_t) off, (uint64_t) off);
-  v.base = base;
-  return v;
+  return v_make (BPFV_SCALAR, base, (uint64_t) off, (uint64_t) off);
 }
 
 /* Map I (bpfi_object.maps).  */
 static val
 v_map (int64_t i)
 {
-  val v = v_range ((uint64_t) i, (uint64_t) i);
-  v.kind = BPFV_MAP;
-  return v;
+  return v_make (BPFV_MAP, 0, (uint64_t) i, (uint64_t) i);
 }
 
 static bool
