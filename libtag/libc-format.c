@@ -504,25 +504,25 @@ struct dest
 /* printf of FMT with AP to D, for call C whose first argument in AP is
    its ARG-th.  */
 static int
-tagged_printf (struct libc_call *c, unsigned arg, const struct dest *d,
+tagged_printf (struct libc_call *c, unsigned arg, struct dest d,
 	       const char *fmt, va_list ap)
 {
   struct out o = { NULL, 0, 0, 0 };
   format (&o, c, arg, fmt, ap);
   int r = o.failed || o.len > INT_MAX ? -1 : (int) o.len;
   if (r >= 0)
-    switch (d->sink)
+    switch (d.sink)
       {
       case TO_STREAM:
-	flockfile (d->f);
-	if (libc_tagged_write (d->f, o.buf, o.len) != o.len)
+	flockfile (d.f);
+	if (libc_tagged_write (d.f, o.buf, o.len) != o.len)
 	  r = -1;
-	funlockfile (d->f);
+	funlockfile (d.f);
 	break;
       case TO_FD:
 	for (size_t done = 0; done < o.len;)
 	  {
-	    ssize_t w = write (d->fd, o.buf + done, o.len - done);
+	    ssize_t w = write (d.fd, o.buf + done, o.len - done);
 	    if (w < 0 && errno == EINTR)
 	      continue;
 	    if (w <= 0)
@@ -535,15 +535,15 @@ tagged_printf (struct libc_call *c, unsigned arg, const struct dest *d,
 	break;
       case TO_BUFFER:
 	{
-	  if (d->chk != SIZE_MAX && o.len + 1 > d->chk && d->size == SIZE_MAX)
+	  if (d.chk != SIZE_MAX && o.len + 1 > d.chk && d.size == SIZE_MAX)
 	    __chk_fail ();
-	  if (d->size == 0)
+	  if (d.size == 0)
 	    break;
-	  size_t n = o.len < d->size - 1 ? o.len : d->size - 1;
-	  memcpy (d->buf, o.buf, n);
-	  d->buf[n] = 0;
-	  memtags_copy (d->buf, o.buf, n);
-	  memtags_set (d->buf + n, 1, 0);
+	  size_t n = o.len < d.size - 1 ? o.len : d.size - 1;
+	  memcpy (d.buf, o.buf, n);
+	  d.buf[n] = 0;
+	  memtags_copy (d.buf, o.buf, n);
+	  memtags_set (d.buf + n, 1, 0);
 	}
 	break;
       case TO_NEW:
@@ -558,7 +558,7 @@ tagged_printf (struct libc_call *c, unsigned arg, const struct dest *d,
 	  p[o.len] = 0;
 	  memtags_copy (p, o.buf, o.len);
 	  memtags_set (p + o.len, 1, 0);
-	  *d->newp = p;
+	  *d.newp = p;
 	}
 	break;
       }
@@ -599,9 +599,10 @@ to_new (char **p)
    tags.  */
 #define NO_ARGS BPFINST_SLOT_NARGS
 
-/* A variadic wrapper of NAME, doing CALL_PLAIN (with the va_list AP)
-   when tags do not matter, else tagged_printf to DEST.  */
-#define PRINTF(name, params, last, arg, target, call_plain)		\
+/* A variadic wrapper of NAME whose last named parameter is LAST: PLAIN
+   when tags do not matter, else TAGGED, both expressions of the call C
+   and the va_list AP.  */
+#define VARIADIC(name, params, last, plain, tagged)			\
   int									\
   WRAP (name) params							\
   {									\
@@ -610,15 +611,18 @@ to_new (char **p)
     int r;								\
     va_start (ap, last);						\
     if (!libc_begin (&c, LIBC_##name))					\
-      r = call_plain;							\
+      r = plain;							\
     else								\
-      {									\
-	struct dest d = target;						\
-	r = tagged_printf (&c, arg, &d, last, ap);			\
-      }									\
+      r = tagged;							\
     va_end (ap);							\
     return r;								\
   }
+
+/* A variadic wrapper of NAME, doing CALL_PLAIN (with the va_list AP)
+   when tags do not matter, else tagged_printf to TARGET.  */
+#define PRINTF(name, params, last, arg, target, call_plain)		\
+  VARIADIC (name, params, last, call_plain,				\
+	    tagged_printf (&c, arg, target, last, ap))
 
 #define VPRINTF(name, params, fmt, target, call_plain)			\
   int									\
@@ -627,8 +631,7 @@ to_new (char **p)
     struct libc_call c;							\
     if (!libc_begin (&c, LIBC_##name))					\
       return call_plain;						\
-    struct dest d = target;						\
-    return tagged_printf (&c, NO_ARGS, &d, fmt, ap);			\
+    return tagged_printf (&c, NO_ARGS, target, fmt, ap);		\
   }
 
 PRINTF (printf, (const char *fmt, ...), fmt, 1, to_stream (stdout),
@@ -1023,20 +1026,7 @@ scan_string (struct libc_call *c, const char *str, int c99, const char *fmt,
 #define TAGGED_string(c99) scan_string (&c, str, c99, fmt, ap)
 
 #define SCANF(name, params, c99, from)					\
-  int									\
-  WRAP (name) params							\
-  {									\
-    struct libc_call c;							\
-    va_list ap;								\
-    int r;								\
-    va_start (ap, fmt);							\
-    if (!libc_begin (&c, LIBC_##name))					\
-      r = PLAIN_##from (c99);						\
-    else								\
-      r = TAGGED_##from (c99);						\
-    va_end (ap);							\
-    return r;								\
-  }
+  VARIADIC (name, params, fmt, PLAIN_##from (c99), TAGGED_##from (c99))
 
 SCANF (scanf, (const char *fmt, ...), 0, stdin)
 SCANF (fscanf, (FILE *f, const char *fmt, ...), 0, stream)
