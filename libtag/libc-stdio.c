@@ -81,6 +81,21 @@ take_byte (FILE *f, uint64_t *tag)
   return ch;
 }
 
+/* Take one byte from F as take_byte does, and store it, with its tag, at
+   DST.  The byte, or EOF (DST left alone).  */
+static int
+take_byte_to (FILE *f, char *dst)
+{
+  uint64_t tag;
+  int ch = take_byte (f, &tag);
+  if (ch != EOF)
+    {
+      *dst = (char) ch;
+      memtags_set (dst, 1, tag);
+    }
+  return ch;
+}
+
 /* Copy the first N bytes of F's read area to DST, with their tags, and
    consume them.  */
 static void
@@ -114,12 +129,10 @@ tagged_fgets (char *s, int n, FILE *f)
       size_t k = readable (f);
       if (k == 0)
 	{
-	  uint64_t tag;
-	  int ch = take_byte (f, &tag);
+	  int ch = take_byte_to (f, s + done);
 	  if (ch == EOF)
 	    break;
-	  s[done] = (char) ch;
-	  memtags_set (s + done++, 1, tag);
+	  done++;
 	  if (ch == '\n')
 	    break;
 	  continue;
@@ -168,12 +181,9 @@ tagged_fread (void *p, size_t n, FILE *f)
 	      done += r;
 	      break;
 	    }
-	  uint64_t tag;
-	  int ch = take_byte (f, &tag);
-	  if (ch == EOF)
+	  if (take_byte_to (f, d + done) == EOF)
 	    break;
-	  d[done] = (char) ch;
-	  memtags_set (d + done++, 1, tag);
+	  done++;
 	  continue;
 	}
       if (k > n - done)
