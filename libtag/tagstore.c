@@ -117,6 +117,16 @@ dense_chunk (uint64_t addr)
   return __atomic_load_n (dense_slot (addr), __ATOMIC_ACQUIRE);
 }
 
+/* How many of the LEN tags from ADDR on are in ADDR's chunk; ADDR's
+   place in its chunk into *OFF.  */
+static inline uint64_t
+chunk_part (uint64_t addr, uint64_t len, uint64_t *off)
+{
+  *off = addr & CHUNK_MASK;
+  uint64_t n = CHUNK_TAGS - *off;
+  return n < len ? n : len;
+}
+
 /* The chunk of ADDR (below ADDR_LIMIT), created if need be.  */
 static uint64_t *
 dense_chunk_create (uint64_t addr)
@@ -206,10 +216,7 @@ bpfinst_dense_set_range (uint64_t addr, uint64_t len, uint64_t tag)
     return;
   while (len)
     {
-      uint64_t off = addr & CHUNK_MASK;
-      uint64_t n = CHUNK_TAGS - off;
-      if (n > len)
-	n = len;
+      uint64_t off, n = chunk_part (addr, len, &off);
       uint64_t *c = dense_chunk (addr);
       if (tag == 0)
 	{
@@ -236,10 +243,7 @@ bpfinst_dense_get_range (uint64_t addr, uint64_t len)
     return 0;
   while (len)
     {
-      uint64_t off = addr & CHUNK_MASK;
-      uint64_t n = CHUNK_TAGS - off;
-      if (n > len)
-	n = len;
+      uint64_t off, n = chunk_part (addr, len, &off);
       uint64_t *c = dense_chunk (addr);
       if (c)
 	for (uint64_t i = 0; i < n; i++)
