@@ -136,14 +136,8 @@ get_slots_decl (void)
 {
   if (tags_tu.slots_decl)
     return tags_tu.slots_decl;
-  tree id = get_identifier (BPFINST_TAG_SLOTS_NAME);
   tree type = build_array_type_nelts (bpfi_u64_type, BPFINST_TAG_SLOTS_SIZE);
-  tree d = build_decl (UNKNOWN_LOCATION, VAR_DECL, id, type);
-  SET_DECL_ASSEMBLER_NAME (d, id);
-  TREE_PUBLIC (d) = 1;
-  DECL_EXTERNAL (d) = 1;
-  DECL_ARTIFICIAL (d) = 1;
-  TREE_USED (d) = 1;
+  tree d = bpfi_extern_decl (VAR_DECL, BPFINST_TAG_SLOTS_NAME, type);
 #if BPFINST_TAG_SLOTS_PER_THREAD
   set_decl_tls_model (d, decl_default_tls_model (d));
 #endif
