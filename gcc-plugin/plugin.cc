@@ -1113,6 +1113,18 @@ reference_specs_marker (void *, void *)
 	   "\t.popsection\n", BPFINST_SPECS_MARKER_NAME);
 }
 
+void
+plugin_register_pass (const char *plugin_name, opt_pass *pass,
+		      const char *reference, enum pass_positioning_ops pos)
+{
+  struct register_pass_info info;
+  info.pass = pass;
+  info.reference_pass_name = reference;
+  info.ref_pass_instance_number = 1;
+  info.pos_op = pos;
+  register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &info);
+}
+
 /* The plugin proper, called by the loader (loader.cc) once it has
    checked that the GCC loading it is the one it was built for.  */
 
@@ -1167,12 +1179,8 @@ bpfinst_core_init (struct plugin_name_args *plugin_info,
       return 0;
     }
 
-  struct register_pass_info pass_info;
-  pass_info.pass = new pass_bpfinst (g);
-  pass_info.reference_pass_name = "ssa";
-  pass_info.ref_pass_instance_number = 1;
-  pass_info.pos_op = PASS_POS_INSERT_AFTER;
-  register_callback (name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
+  plugin_register_pass (name, new pass_bpfinst (g), "ssa",
+			PASS_POS_INSERT_AFTER);
   sites_register (name);
   enable_dumps ();
   register_callback (name, PLUGIN_START_UNIT, reference_specs_marker, NULL);

@@ -1,6 +1,7 @@
 /* plugin.h - what the bpfinst plugin's files share.
 
-   Include after GCC's plugin headers and bpf-emit.h.  */
+   Include after GCC's plugin headers (tree-pass.h among them) and
+   bpf-emit.h.  */
 
 #ifndef BPFINST_PLUGIN_H
 #define BPFINST_PLUGIN_H
@@ -10,6 +11,12 @@
 
 /* The loaded and verified instrumenter (BPF half).  */
 extern struct bpfi_object *bpfinst_object;
+
+/* Register PASS, of the plugin PLUGIN_NAME, at POS (PASS_POS_*) of the
+   first instance of GCC's pass REFERENCE (plugin.cc).  */
+void plugin_register_pass (const char *plugin_name, opt_pass *pass,
+			   const char *reference,
+			   enum pass_positioning_ops pos);
 
 /* Look up the instrumenter's hook functions; once per translation unit,
    before the first function is instrumented.  With GUARDS, every hook is

@@ -312,10 +312,6 @@ public:
 void
 sites_register (const char *plugin_name)
 {
-  struct register_pass_info info;
-  info.pass = new pass_bpfinst_sites (g);
-  info.reference_pass_name = "odr";
-  info.ref_pass_instance_number = 1;
-  info.pos_op = PASS_POS_INSERT_BEFORE;
-  register_callback (plugin_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &info);
+  plugin_register_pass (plugin_name, new pass_bpfinst_sites (g), "odr",
+			PASS_POS_INSERT_BEFORE);
 }

@@ -29,6 +29,7 @@
 #include "backend.h"
 #include "tree.h"
 #include "gimple.h"
+#include "tree-pass.h"
 #include "ssa.h"
 #include "cgraph.h"
 #include "stringpool.h"
